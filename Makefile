@@ -1,0 +1,38 @@
+# One task runner: CI (.ci/run and the GitHub workflows) calls these same targets.
+PY := .venv/bin/python
+STAMP := .venv/.installed
+
+.PHONY: install system-deps validate build serve test test-fast ci clean
+
+$(STAMP): pyproject.toml requirements.lock
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --upgrade pip
+	.venv/bin/pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages for the browser tests (Chromium and a CJK font); needs root, runs once.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi"; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	fi
+
+validate: $(STAMP)
+	$(PY) -m scripts.validate
+
+build: $(STAMP)
+	$(PY) -m scripts.build
+
+serve: build
+	@echo "Serving site/ at http://127.0.0.1:8000/"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser"
+
+clean:
+	rm -rf build site test-artifacts

@@ -1,0 +1,11 @@
+"""Every path the project uses, computed from this file's location (never the working directory)."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DESCRIPTOR = ROOT / "datapackage.yaml"
+DATA_DIR = ROOT / "data"
+SCHEMAS_DIR = ROOT / "schemas"
+DOCS_DIR = ROOT / "docs"
+BUILD_DIR = ROOT / "build"
+SITE_DIR = ROOT / "site"
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"

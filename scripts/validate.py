@@ -1,0 +1,179 @@
+"""Validate the Data Package: encoding, Frictionless (types, constraints, keys), then the domain checks.
+
+Usage: python -m scripts.validate [--root DIR]
+Prints one problem per line (file, row, field, what is wrong, how to fix it) and exits 1,
+or prints a summary of what was checked and exits 0. Writes nothing.
+"""
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from scripts import checks, paths
+from scripts.package import DataPackage, load_package, read_descriptor
+from scripts.problems import Problem
+
+# Frictionless error types after which the tables cannot be read row by row, so domain checks wait.
+STRUCTURAL = {"extra-cell", "missing-cell", "blank-row", "incorrect-label", "missing-label", "extra-label",
+              "duplicate-label", "blank-label", "source-error", "scheme-error", "format-error",
+              "encoding-error", "schema-error", "resource-error", "package-error", "general-error"}
+CONTROL = {chr(c) for c in [*range(0, 32), 127]}
+MAX_CELL = 4000
+TYPE_FIXES = {
+    "integer": "write a whole number, such as 12.",
+    "number": "write a plain number such as 86000: digits and at most one decimal point, no 万, commas or units.",
+    "date": "write the date as YYYY-MM-DD, such as 2024-02-19.",
+}
+
+
+def check_encoding(root: Path, descriptor: dict) -> Iterator[Problem]:
+    """Each CSV is UTF-8 without a byte-order mark; GBK (what Excel often saves) gets its own advice."""
+    for resource in descriptor["resources"]:
+        path = root / resource["path"]
+        if not path.is_file():
+            yield Problem(resource["path"], None, None, "the file is missing.",
+                          "restore it, or remove the resource from datapackage.yaml.")
+            continue
+        yield from _encoding_of(resource["path"], path.read_bytes())
+
+
+def _encoding_of(file: str, raw: bytes) -> Iterator[Problem]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        yield Problem(file, 1, None, "the file starts with a byte-order mark (BOM).",
+                      'save it as UTF-8 without BOM (in Excel: "CSV UTF-8" is with BOM; use a text editor or LibreOffice).')
+        return
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        yield Problem(file, line, None, _not_utf8(raw), 'save it as UTF-8 (LibreOffice: Character set "Unicode (UTF-8)"; '
+                      "or run: iconv -f GB18030 -t UTF-8 in.csv > out.csv).")
+
+
+def _not_utf8(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+        return "the file is not UTF-8; it looks like GBK/GB18030, which Excel often saves for Chinese text."
+    except UnicodeDecodeError:
+        return "the file is not UTF-8."
+
+
+def check_frictionless(root: Path) -> tuple[list[Problem], bool]:
+    """Problems Frictionless finds, and whether any of them keeps the tables from being read row by row."""
+    from frictionless import FrictionlessException, Package  # slow import, only when needed
+
+    try:
+        report = Package(str(root / "datapackage.yaml"), basepath=str(root)).validate()
+    except FrictionlessException as error:
+        return [Problem("datapackage.yaml", None, None, f"{error.error.message}.", "correct the descriptor.")], True
+    problems = [Problem("datapackage.yaml", None, None, f"{e.message}", "correct the descriptor.") for e in report.errors]
+    errors = [(task, error) for task in report.tasks for error in task.errors]
+    problems += [_from_frictionless(task.name, task.place, error) for task, error in errors]
+    structural = bool(report.errors) or any(error.type in STRUCTURAL for _, error in errors)
+    return problems, structural
+
+
+def _from_frictionless(resource: str, place: str, error) -> Problem:
+    row = getattr(error, "row_number", None)
+    field = getattr(error, "field_name", None)
+    file = Path(place).relative_to(Path(place).parents[1]).as_posix() if place else resource
+    return Problem(file, row, field, _describe(error), _fix(error))
+
+
+def _describe(error) -> str:
+    cell = getattr(error, "cell", None)
+    if error.type == "type-error":
+        return f"\u201c{cell}\u201d is not a valid {getattr(error, 'field_type', 'value')}."
+    if error.type == "constraint-error" and "required" in error.note:
+        return "the cell is empty but required."
+    if error.type == "constraint-error":
+        return f"\u201c{cell}\u201d breaks the rule {error.note}."
+    return f"{error.title}: {error.note}."
+
+
+def _fix(error) -> str:
+    note = getattr(error, "note", "")
+    fixes = {
+        "type-error": TYPE_FIXES.get(getattr(error, "field_type", ""), "write a value of the field's type."),
+        "primary-key": "give this row an ID of its own, or delete the duplicate row.",
+        "unique-error": "make the value unique, or delete the duplicate row.",
+        "foreign-key": "use an ID that exists in the referenced file, or add that row there first.",
+        "extra-cell": "the row has more cells than the header: put cells that contain commas in double quotes.",
+        "missing-cell": "the row has fewer cells than the header: restore the missing cells (empty cells still need their commas).",
+        "blank-row": "delete the empty row.",
+        "incorrect-label": "restore the header row exactly as the schema names the columns, in order.",
+        "missing-label": "restore the missing column.",
+        "extra-label": "remove the extra column, or declare it in the schema first.",
+        "duplicate-label": "give each column its own name.",
+    }
+    if error.type == "constraint-error":
+        if "enum" in note:
+            return f"use one of the allowed values ({note.split('is', 1)[-1].strip(' ')})."
+        if "pattern" in note:
+            return "use only lowercase ASCII letters and digits, joined by single - or . (no spaces, slashes or ..)."
+        if "required" in note:
+            return "fill the cell."
+        return "change the value so it meets the rule."
+    return fixes.get(error.type, "correct the file.")
+
+
+def check_cells(package: DataPackage) -> Iterator[Problem]:
+    """No control characters or line breaks in a cell (one record per line), and no giant cells."""
+    for name, table in package.tables.items():
+        file = package.resource(name)["path"]
+        for row in package.rows(name):
+            for field in table.columns:
+                value = row[field]
+                if CONTROL.intersection(value):
+                    yield Problem(file, row["_line"], field, "the cell contains a control character or line break.",
+                                  "remove it; keep each record on one line.")
+                elif len(value) > MAX_CELL:
+                    yield Problem(file, row["_line"], field, f"the cell is {len(value)} characters long (limit {MAX_CELL}).",
+                                  "shorten it; a paragraph of the plan is far shorter.")
+
+
+def validate(root: Path = paths.ROOT) -> tuple[list[Problem], DataPackage | None]:
+    """All problems found, and the package when it could be loaded (for the summary)."""
+    try:
+        descriptor = read_descriptor(root)
+    except (OSError, yaml.YAMLError) as error:
+        return [Problem("datapackage.yaml", None, None, f"cannot be read: {error}.", "restore a valid descriptor.")], None
+    problems = list(check_encoding(root, descriptor))
+    if problems:
+        return problems, None
+    problems, structural = check_frictionless(root)
+    if structural:
+        return problems, None
+    package = load_package(root)
+    problems += list(check_cells(package))
+    for check in checks.ALL_CHECKS:
+        problems += list(check(package))
+    return problems, package
+
+
+def summary(package: DataPackage) -> str:
+    rows = ", ".join(f"{name} {len(table)}" for name, table in package.tables.items())
+    names = ", ".join(check.__name__.replace("_", " ") for check in checks.ALL_CHECKS)
+    return (f"OK: {len(package.tables)} resources valid (rows: {rows}).\n"
+            f"Checked: UTF-8 encoding, Frictionless types, constraints, primary and foreign keys, cell contents, "
+            f"and the domain checks: {names}.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=paths.ROOT, help="folder holding datapackage.yaml")
+    args = parser.parse_args(argv)
+    problems, package = validate(args.root.resolve())
+    if problems:
+        for problem in sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.message)):
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        return 1
+    print(summary(package))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
