@@ -186,13 +186,16 @@ def _spell_line(file: str, measure: dict, rows: list[dict], agencies: dict) -> I
                           "number the units of one line 1, 2, 3… without gaps.")
             return
         agency = agencies.get(row["agency_id"])
-        written = _agency_at(rest, agency) if agency else None
-        if agency and written is None:
+        if agency is None:  # a dangling key, reported by Frictionless: skip its unit on the line
+            rest = re.sub(f"^[^{SEPARATORS}]*[{SEPARATORS}]?", "", rest)
+            continue
+        written = _agency_at(rest, agency)
+        if written is None:
             yield Problem(file, row["_line"], "agency_id",
                           f"the line of {measure['measure_id']} continues \u201c{rest[:20]}\u201d, not {agency['name_zh']}.",
                           "list the units in the order the line names them.")
             return
-        rest = rest[len(written or ""):].lstrip(SEPARATORS)
+        rest = rest[len(written):].lstrip(SEPARATORS)
     if rest:
         yield Problem(file, rows[-1]["_line"] if rows else None, "agency_id",
                       f"the line of {measure['measure_id']} also names \u201c{rest}\u201d, which has no row.",

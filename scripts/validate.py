@@ -5,6 +5,7 @@ Prints one problem per line (file, row, field, what is wrong, how to fix it) and
 or prints a summary of what was checked and exits 0. Writes nothing.
 """
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,15 +78,25 @@ def check_frictionless(root: Path) -> tuple[list[Problem], bool]:
 
 def _from_frictionless(resource: str, place: str, error) -> Problem:
     row = getattr(error, "row_number", None)
-    field = getattr(error, "field_name", None)
+    field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", [])) or None
     file = Path(place).relative_to(Path(place).parents[1]).as_posix() if place else resource
     return Problem(file, row, field, _describe(error), _fix(error))
+
+
+def _field_type(error) -> str:
+    """Frictionless names the type only in its note: 'type is "number/default"'."""
+    found = re.search(r'type is "(\w+)', error.note)
+    return found[1] if found else "value"
 
 
 def _describe(error) -> str:
     cell = getattr(error, "cell", None)
     if error.type == "type-error":
-        return f"\u201c{cell}\u201d is not a valid {getattr(error, 'field_type', 'value')}."
+        return f"\u201c{cell}\u201d is not a valid {_field_type(error)}."
+    if error.type == "foreign-key":
+        values = ", ".join(error.field_cells)
+        target = f"{error.reference_name} has no row with {', '.join(error.reference_field_names)}"
+        return f"{target} \u201c{values}\u201d (foreign key)."
     if error.type == "constraint-error" and "required" in error.note:
         return "the cell is empty but required."
     if error.type == "constraint-error":
@@ -96,7 +107,7 @@ def _describe(error) -> str:
 def _fix(error) -> str:
     note = getattr(error, "note", "")
     fixes = {
-        "type-error": TYPE_FIXES.get(getattr(error, "field_type", ""), "write a value of the field's type."),
+        "type-error": TYPE_FIXES.get(_field_type(error) if error.type == "type-error" else "", "write a value of the field's type."),
         "primary-key": "give this row an ID of its own, or delete the duplicate row.",
         "unique-error": "make the value unique, or delete the duplicate row.",
         "foreign-key": "use an ID that exists in the referenced file, or add that row there first.",

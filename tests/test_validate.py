@@ -1,0 +1,206 @@
+"""The validator: the real data passes; each broken rule is reported with file, row, field and a fix."""
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts import paths
+from scripts.validate import main, validate
+
+DOC = "cq-2024-14"
+
+
+def read_rows(root: Path, resource: str) -> list[dict]:
+    with open(root / "data" / f"{resource}.csv", encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def write_rows(root: Path, resource: str, rows: list[dict]) -> None:
+    with open(root / "data" / f"{resource}.csv", "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def set_cell(root: Path, resource: str, key: tuple[str, str], field: str, value: str) -> int:
+    """Change one cell of the row whose key column has the key value; return that row's line."""
+    rows = read_rows(root, resource)
+    index = next(i for i, row in enumerate(rows) if row[key[0]] == key[1])
+    rows[index][field] = value
+    write_rows(root, resource, rows)
+    return index + 2
+
+
+def line_of(root: Path, resource: str, **match: str) -> int:
+    rows = read_rows(root, resource)
+    return next(i for i, row in enumerate(rows) if all(row[k] == v for k, v in match.items())) + 2
+
+
+def problems_at(root: Path, file: str, row: int | None, field: str | None) -> list:
+    problems, _ = validate(root)
+    assert problems, "the broken package passed validation"
+    return [p for p in problems if p.file == file and p.row == row and p.field == field]
+
+
+def test_real_data_passes(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "OK: 8 resources valid" in out
+    assert "verbatim" in out and "responsibilities" in out
+
+
+# --- one fixture per domain rule: a copy of the real package with exactly that rule broken ---
+
+def quote_altered_by_one_character(root):
+    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m3.1"), "title_zh", "实施科技赋能行动")
+    return "data/measures.csv", line, "title_zh", "not found verbatim"
+
+
+def responsible_units_out_of_order(root):
+    rows = read_rows(root, "responsibilities")
+    first, second = [r for r in rows if r["measure_id"] == f"{DOC}-m2.1"][:2]
+    first["agency_id"], second["agency_id"] = second["agency_id"], first["agency_id"]
+    write_rows(root, "responsibilities", rows)
+    return "data/responsibilities.csv", line_of(root, "responsibilities", measure_id=f"{DOC}-m2.1", position="1"), "agency_id", "continues"
+
+
+def responsible_unit_missing(root):
+    rows = read_rows(root, "responsibilities")
+    last = [r for r in rows if r["measure_id"] == f"{DOC}-m2.3"][-1]
+    rows.remove(last)
+    write_rows(root, "responsibilities", rows)
+    line = line_of(root, "responsibilities", measure_id=f"{DOC}-m2.3", position=str(int(last["position"]) - 1))
+    return "data/responsibilities.csv", line, "agency_id", "also names"
+
+
+def responsible_line_dropped(root):
+    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m2.3"), "responsible_line_zh", "")
+    return "data/measures.csv", line, "responsible_line_zh", "the text gives this measure the line"
+
+
+def value_disagrees_with_quote(root):
+    line = set_cell(root, "targets", ("target_id", f"{DOC}-t01"), "value", "8600")
+    return "data/targets.csv", line, "value", "disagrees with the quote, which says 86000"
+
+
+def indicator_not_in_quote(root):
+    line = set_cell(root, "targets", ("target_id", f"{DOC}-t02"), "indicator_zh", "科技型企业")
+    return "data/targets.csv", line, "indicator_zh", "not part of quote_zh"
+
+
+def english_missing(root):
+    line = set_cell(root, "documents", ("document_id", DOC), "attachment_title_en", "")
+    return "data/documents.csv", line, "attachment_title_en", "English is missing"
+
+
+def english_left_in_chinese(root):
+    line = set_cell(root, "agencies", ("agency_id", "cq-finance-bureau"), "name_en", "市财政局")
+    return "data/agencies.csv", line, "name_en", "contains Chinese characters"
+
+
+def id_field_without_safe_pattern(root):
+    schema_file = root / "schemas" / "terms.schema.yaml"
+    schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
+    del schema["fields"][0]["constraints"]["pattern"]
+    schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True), encoding="utf-8")
+    return "schemas/terms.schema.yaml", None, "term_id", "safe ID pattern"
+
+
+def encoding_not_declared(root):
+    descriptor_file = root / "datapackage.yaml"
+    descriptor = yaml.safe_load(descriptor_file.read_text(encoding="utf-8"))
+    del descriptor["resources"][0]["encoding"]
+    descriptor_file.write_text(yaml.safe_dump(descriptor, allow_unicode=True), encoding="utf-8")
+    return "datapackage.yaml", None, None, "does not declare its encoding as UTF-8"
+
+
+def measure_text_differs_from_paragraphs(root):
+    other = read_rows(root, "measures")
+    text = next(m["text_zh"] for m in other if m["measure_id"] == f"{DOC}-m4.2")
+    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m4.1"), "text_zh", text)
+    return "data/measures.csv", line, "text_zh", "differs from its body paragraphs"
+
+
+def paragraphs_out_of_order(root):
+    line = set_cell(root, "paragraphs", ("paragraph_id", f"{DOC}-p005"), "seq", "6")
+    return "data/paragraphs.csv", line, "seq", "expected 5"
+
+
+def subitem_under_a_part(root):
+    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m3.1.1"), "parent_id", f"{DOC}-m3")
+    return "data/measures.csv", line, "parent_id", "needs a parent of level"
+
+
+def term_first_use_wrong(root):
+    line = set_cell(root, "terms", ("term_id", "yuqima"), "first_measure_id", f"{DOC}-m3.5.2")
+    return "data/terms.csv", line, "first_measure_id", f"set it to \u201c{DOC}-m3.5.1\u201d"
+
+
+def control_character_in_cell(root):
+    line = set_cell(root, "terms", ("term_id", "yuqima"), "explanation_en", "Line one\x07")
+    return "data/terms.csv", line, "explanation_en", "control character"
+
+
+def number_written_with_wan(root):
+    line = set_cell(root, "targets", ("target_id", f"{DOC}-t01"), "value", "8.6万")
+    return "data/targets.csv", line, "value", "is not a valid number"
+
+
+def dangling_agency(root):
+    line = set_cell(root, "responsibilities", ("agency_id", "cq-finance-bureau"), "agency_id", "cq-no-such-bureau")
+    return "data/responsibilities.csv", line, "agency_id", "agencies has no row with agency_id \u201ccq-no-such-bureau\u201d"
+
+
+BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, responsible_unit_missing,
+          responsible_line_dropped, value_disagrees_with_quote, indicator_not_in_quote, english_missing,
+          english_left_in_chinese, id_field_without_safe_pattern, encoding_not_declared,
+          measure_text_differs_from_paragraphs, paragraphs_out_of_order, subitem_under_a_part,
+          term_first_use_wrong, control_character_in_cell, number_written_with_wan, dangling_agency]
+
+
+@pytest.mark.parametrize("break_rule", BROKEN, ids=lambda f: f.__name__)
+def test_broken_rule_is_reported_where_it_is(package_copy, break_rule):
+    file, row, field, words = break_rule(package_copy)
+    found = problems_at(package_copy, file, row, field)
+    assert any(words in p.message or words in p.fix for p in found), found or validate(package_copy)[0]
+    assert all(p.fix for p in found)
+
+
+def test_gbk_file_is_rejected_with_advice(package_copy):
+    path = package_copy / "data" / "agencies.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    problems, _ = validate(package_copy)
+    assert len(problems) == 1
+    assert problems[0].file == "data/agencies.csv" and problems[0].row == 2  # first Chinese cell
+    assert "GBK" in problems[0].message and "UTF-8" in problems[0].fix
+
+
+def test_byte_order_mark_is_rejected(package_copy):
+    path = package_copy / "data" / "terms.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    problems, _ = validate(package_copy)
+    assert [(p.file, p.row) for p in problems] == [("data/terms.csv", 1)]
+    assert "byte-order mark" in problems[0].message
+
+
+def test_all_problems_are_reported_at_once(package_copy):
+    for break_rule in (value_disagrees_with_quote, english_left_in_chinese, term_first_use_wrong):
+        break_rule(package_copy)
+    problems, _ = validate(package_copy)
+    assert {p.file for p in problems} >= {"data/targets.csv", "data/agencies.csv", "data/terms.csv"}
+
+
+def test_command_line_exit_code_and_message_without_traceback(package_copy):
+    value_disagrees_with_quote(package_copy)
+    before = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(package_copy)],
+                            cwd=paths.ROOT.parent, env={"PYTHONPATH": str(paths.ROOT)},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/targets.csv, row 2, field value: 8600 disagrees with the quote" in result.stderr
+    assert "Fix: set value to 86000" in result.stderr
+    assert before == {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}, "validation wrote files"
