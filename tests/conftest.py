@@ -11,6 +11,7 @@ PACKAGE_PARTS = ["datapackage.yaml", "data", "schemas"]
 
 def copy_package(target: Path) -> Path:
     """The descriptor, CSVs, source text and schemas, copied into target."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PACKAGE_PARTS:
         source = paths.ROOT / part
         if source.is_dir():
