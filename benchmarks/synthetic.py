@@ -1,0 +1,72 @@
+"""Synthetic Data Packages of N documents: the real plan plus N-1 copies under new IDs.
+
+Usage: python -m benchmarks.synthetic N TARGET_DIR
+Copy k (k = 2..N) of cq-2024-14 becomes cq-2024-14-copy-0k: every ID in the per-document tables
+(documents, paragraphs, measures, targets, responsibilities, progress) that is the document ID or
+starts with it gets the new prefix. Agencies and terms are shared across documents, so they keep
+one set. The source text is shared too (the quotes are the same), so the validator passes as is.
+"""
+import csv
+import io
+import shutil
+import sys
+from pathlib import Path
+
+from scripts import paths
+
+PER_DOCUMENT = ["documents", "paragraphs", "measures", "targets", "responsibilities", "progress"]
+PACKAGE_PARTS = ["datapackage.yaml", "data", "schemas"]
+
+
+def copy_id(document_id: str, copy: int) -> str:
+    return f"{document_id}-copy-{copy:02d}"
+
+
+def _renamed(value: str, old: str, new: str) -> str:
+    return new + value[len(old):] if value == old or value.startswith(old + "-") else value
+
+
+def _copy_rows(name: str, rows: list[dict], old: str, copy: int) -> list[dict]:
+    new = copy_id(old, copy)
+    copies = [{field: _renamed(value, old, new) if field.endswith("_id") else value for field, value in row.items()}
+              for row in rows]
+    if name == "documents":  # tell the copies apart in titles (the English title is ours, not verbatim)
+        for row in copies:
+            row["title_en"] += f" (synthetic copy {copy:02d})"
+    return copies
+
+
+def _read(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        return list(reader.fieldnames), list(reader)
+
+
+def _write(path: Path, fields: list[str], rows: list[dict]) -> None:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def make_package(documents: int, target: Path, source: Path = paths.ROOT) -> Path:
+    """Write a package of `documents` documents into target (created, must not exist); return target."""
+    target.mkdir(parents=True)
+    for part in PACKAGE_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part)
+        else:
+            shutil.copy2(source / part, target / part)
+    (original,) = (row["document_id"] for row in _read(source / "data" / "documents.csv")[1])
+    for name in PER_DOCUMENT:
+        path = target / "data" / f"{name}.csv"
+        fields, rows = _read(path)
+        copies = [_copy_rows(name, rows, original, k) for k in range(2, documents + 1)]
+        _write(path, fields, rows + [row for block in copies for row in block])
+    return target
+
+
+if __name__ == "__main__":
+    make_package(int(sys.argv[1]), Path(sys.argv[2]))
+    print(f"Wrote {sys.argv[2]} with {sys.argv[1]} document(s)")
