@@ -1,0 +1,106 @@
+"""Fill the Data pages' placeholders (<!-- downloads:NAME -->) in the staging copy of docs/.
+
+The hand-written pages hold the prose; file names, sizes, hashes, version, citation and changelog
+come from here, so they always describe the files actually built.
+"""
+import posixpath
+import re
+from pathlib import Path
+
+from scripts import paths
+from scripts.downloads.citation import bibtex, plain_citation, read_citation
+from scripts.downloads.files import human_size, sha256
+from scripts.package import DataPackage
+
+PAGES = ["data/index", "data/use", "data/changelog"]
+LANGUAGES = {"zh": "", "en": ".en"}  # mkdocs-static-i18n, docs_structure: suffix
+PLACEHOLDER = re.compile(r"<!-- downloads:([a-z-]+) -->")
+WORDS = {
+    "zh": {"file": "文件", "contents": "内容", "size": "大小", "rows": "行", "plain": "纯文本",
+           "zip": "整个数据包：datapackage.json（含表结构、版本、发布日期及每个 CSV 的大小和 SHA-256）、全部 CSV、许可说明和引用信息",
+           "descriptor": "数据包描述文件（Frictionless），与下列 data/ 中的 CSV 一起可直接从网址载入",
+           "xlsx": "Excel 工作簿：第一张表用中英文说明每个字段，其后每个资源一张表",
+           "sqlite": "SQLite 数据库，含主键和外键，可直接用 Datasette 或 DuckDB 打开",
+           "manifest": "以上全部文件的 SHA-256 校验和，可用 sha256sum -c SHA256SUMS 核对",
+           "csv": "表 {name}，{rows} 行，CSV（UTF-8，无 BOM）", "json": "表 {name}，{rows} 行，JSON"},
+    "en": {"file": "File", "contents": "Contents", "size": "Size", "rows": "rows", "plain": "Plain text",
+           "zip": "The whole Data Package: datapackage.json (schemas, version, release date, size and SHA-256 of each CSV), every CSV, the licence and citation",
+           "descriptor": "The Data Package descriptor (Frictionless); loads straight from its URL, with the CSVs under data/ below",
+           "xlsx": "Excel workbook: a first sheet describing every field in Chinese and English, then a sheet per resource",
+           "sqlite": "SQLite database with primary and foreign keys; opens as is in Datasette or DuckDB",
+           "manifest": "SHA-256 of every file above; check them with sha256sum -c SHA256SUMS",
+           "csv": "Table {name}, {rows} rows, CSV (UTF-8, no BOM)", "json": "Table {name}, {rows} rows, JSON"},
+}
+
+
+def package_files(package: DataPackage) -> list[tuple[str, str]]:
+    """(path inside the release folder, key of its description) for the whole-package files."""
+    base = package.descriptor["name"]
+    return [(f"{base}.zip", "zip"), ("datapackage.json", "descriptor"), (f"{base}.xlsx", "xlsx"),
+            (f"{base}.sqlite", "sqlite"), ("SHA256SUMS", "manifest")]
+
+
+def resource_files(package: DataPackage) -> list[tuple[str, str, str]]:
+    """(path, description key, resource name) for each resource's CSV and JSON."""
+    names = [resource["name"] for resource in package.descriptor["resources"]]
+    return [(f"{folder}/{name}.{kind}", kind, name) for name in names for folder, kind in [("data", "csv"), ("json", "json")]]
+
+
+def file_table(rows: list[tuple[str, str]], release_dir: Path, version: str, lang: str) -> str:
+    """One row per file: a link to latest/ named by the file, a link to this version, size and SHA-256."""
+    words = WORDS[lang]
+    lines = [f"| {words['file']} | {words['contents']} | {words['size']} | SHA-256 |", "| --- | --- | --- | --- |"]
+    for path, contents in rows:
+        latest = posixpath.relpath(f"downloads/latest/{path}", "data")
+        versioned = posixpath.relpath(f"downloads/v{version}/{path}", "data")
+        file = release_dir / path
+        lines.append(f"| [{posixpath.basename(path)}]({latest}) · [v{version}]({versioned}) | {contents} "
+                     f"| {human_size(file.stat().st_size)} | `{sha256(file)}` |")
+    return "\n".join(lines)
+
+
+def citation_box(lang: str) -> str:
+    citation = read_citation()
+    key = re.sub(r"\W", "_", f"cq_sme_plan_{citation['version']}", flags=re.ASCII)
+    return (f"**{WORDS[lang]['plain']}**\n\n```text\n{plain_citation(citation)}\n```\n\n"
+            f"**BibTeX**\n\n```bibtex\n{bibtex(citation, key)}\n```")
+
+
+def changelog(version: str) -> str:
+    """CHANGELOG.md below its title; the build stops if it says nothing about the version being released."""
+    text = (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    if not re.search(rf"^## {re.escape(version)}\b", text, flags=re.MULTILINE):
+        raise ValueError(f"CHANGELOG.md has no section '## {version}': say what changed in this version before releasing it.")
+    return re.sub(r"\A# .*\n", "", text).strip()
+
+
+def values(package: DataPackage, release_dir: Path, lang: str) -> dict[str, str]:
+    descriptor, words = package.descriptor, WORDS[lang]
+    version = descriptor["version"]
+    rows = {name: len(table) for name, table in package.tables.items()}
+    resources = [(path, words[kind].format(name=name, rows=rows[name])) for path, kind, name in resource_files(package)]
+    return {
+        "version": version,
+        "released": descriptor["created"][:10],
+        "latest-url": f"{descriptor['homepage'].rstrip('/')}/downloads/latest/",
+        "package-files": file_table([(path, words[key]) for path, key in package_files(package)], release_dir, version, lang),
+        "resource-files": file_table(resources, release_dir, version, lang),
+        "cite": citation_box(lang),
+        "changelog": changelog(version),
+    }
+
+
+def fill(text: str, page_values: dict[str, str], page: Path) -> str:
+    def replace(match):
+        if match.group(1) not in page_values:
+            raise ValueError(f"{page}: unknown placeholder {match.group(0)}; known: {', '.join(page_values)}.")
+        return page_values[match.group(1)]
+    return PLACEHOLDER.sub(replace, text)
+
+
+def fill_pages(package: DataPackage, docs_dir: Path, release_dir: Path) -> None:
+    for lang, suffix in LANGUAGES.items():
+        page_values = values(package, release_dir, lang)
+        for page in PAGES:
+            path = docs_dir / f"{page}{suffix}.md"
+            path.write_text(fill(path.read_text(encoding="utf-8"), page_values, path), encoding="utf-8")
