@@ -7,6 +7,7 @@ or prints a summary of what was checked and exits 0. Writes nothing.
 import argparse
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +21,16 @@ from scripts.problems import Problem
 STRUCTURAL = {"extra-cell", "missing-cell", "blank-row", "incorrect-label", "missing-label", "extra-label",
               "duplicate-label", "blank-label", "source-error", "scheme-error", "format-error",
               "encoding-error", "schema-error", "resource-error", "package-error", "general-error"}
-CONTROL = {chr(c) for c in [*range(0, 32), 127]}
+# Unicode categories a cell must not contain: control characters (C0 and C1), invisible formatting
+# characters (zero-width spaces, bidi overrides, a stray BOM) and line or paragraph separators.
+INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
+# How typed cells are written: plain ASCII, nothing more of what Python's parsers tolerate
+# (full-width digits, "1_000", "1e3", "inf", a leading "+" or space, "2024-2-9").
+PLAIN = {
+    "integer": re.compile(r"-?[0-9]+", re.ASCII),
+    "number": re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII),
+    "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII),
+}
 MAX_CELL = 4000
 TYPE_FIXES = {
     "integer": "write a whole number, such as 12.",
@@ -77,7 +87,7 @@ def check_frictionless(root: Path) -> tuple[list[Problem], bool]:
 
 
 def _from_frictionless(resource: str, place: str, error) -> Problem:
-    row = getattr(error, "row_number", None)
+    row = getattr(error, "row_number", None) or next(iter(getattr(error, "row_numbers", None) or []), None)
     field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", [])) or None
     file = Path(place).relative_to(Path(place).parents[1]).as_posix() if place else resource
     return Problem(file, row, field, _describe(error), _fix(error))
@@ -93,6 +103,12 @@ def _describe(error) -> str:
     cell = getattr(error, "cell", None)
     if error.type == "type-error":
         return f"\u201c{cell}\u201d is not a valid {_field_type(error)}."
+    if error.type == "incorrect-label":
+        return f"the header has \u201c{error.label}\u201d where the schema expects \u201c{error.field_name}\u201d."
+    if error.type == "missing-cell":
+        return "the row has fewer cells than the header."
+    if error.type == "extra-cell":
+        return "the row has more cells than the header."
     if error.type == "foreign-key":
         values = ", ".join(error.field_cells)
         target = f"{error.reference_name} has no row with {', '.join(error.reference_field_names)}"
@@ -111,8 +127,8 @@ def _fix(error) -> str:
         "primary-key": "give this row an ID of its own, or delete the duplicate row.",
         "unique-error": "make the value unique, or delete the duplicate row.",
         "foreign-key": "use an ID that exists in the referenced file, or add that row there first.",
-        "extra-cell": "the row has more cells than the header: put cells that contain commas in double quotes.",
-        "missing-cell": "the row has fewer cells than the header: restore the missing cells (empty cells still need their commas).",
+        "extra-cell": "put cells that contain commas in double quotes, or remove the extra cells.",
+        "missing-cell": "restore the missing cells (empty cells still need their commas).",
         "blank-row": "delete the empty row.",
         "incorrect-label": "restore the header row exactly as the schema names the columns, in order.",
         "missing-label": "restore the missing column.",
@@ -131,18 +147,41 @@ def _fix(error) -> str:
 
 
 def check_cells(package: DataPackage) -> Iterator[Problem]:
-    """No control characters or line breaks in a cell (one record per line), and no giant cells."""
+    """No control, invisible or line-breaking characters in a cell (one record per line), and no giant cells."""
     for name, table in package.tables.items():
         file = package.resource(name)["path"]
         for row in package.rows(name):
             for field in table.columns:
                 value = row[field]
-                if CONTROL.intersection(value):
-                    yield Problem(file, row["_line"], field, "the cell contains a control character or line break.",
-                                  "remove it; keep each record on one line.")
+                bad = _invisible(value)
+                if bad:
+                    yield Problem(file, row["_line"], field,
+                                  f"the cell contains the control or invisible character U+{ord(bad):04X} "
+                                  f"({unicodedata.name(bad, 'a control character or line break')}).",
+                                  "remove it; keep each record on one line, with no hidden characters.")
                 elif len(value) > MAX_CELL:
                     yield Problem(file, row["_line"], field, f"the cell is {len(value)} characters long (limit {MAX_CELL}).",
                                   "shorten it; a paragraph of the plan is far shorter.")
+
+
+def _invisible(value: str) -> str | None:
+    """The first control, invisible or line-breaking character in value, if any."""
+    if value.isprintable():  # fast path: False for every such character (and for some spaces)
+        return None
+    return next((c for c in value if unicodedata.category(c) in INVISIBLE), None)
+
+
+def check_written_forms(package: DataPackage) -> Iterator[Problem]:
+    """Numbers, integers and dates written plainly in ASCII, as TYPE_FIXES asks, not just parseable."""
+    for name in package.tables:
+        file = package.resource(name)["path"]
+        typed = [(f["name"], f["type"]) for f in package.fields(name) if f.get("type") in PLAIN]
+        for row in package.rows(name):
+            for field, kind in typed:
+                value = row[field]
+                if value and not PLAIN[kind].fullmatch(value):
+                    yield Problem(file, row["_line"], field, f"\u201c{value}\u201d is not written as a plain {kind}.",
+                                  TYPE_FIXES[kind])
 
 
 def validate(root: Path = paths.ROOT) -> tuple[list[Problem], DataPackage | None]:
@@ -159,6 +198,8 @@ def validate(root: Path = paths.ROOT) -> tuple[list[Problem], DataPackage | None
         return problems, None
     package = load_package(root)
     problems += list(check_cells(package))
+    flagged = {(p.file, p.row, p.field) for p in problems}  # Frictionless may already have said it
+    problems += [p for p in check_written_forms(package) if (p.file, p.row, p.field) not in flagged]
     for check in checks.ALL_CHECKS:
         problems += list(check(package))
     return problems, package
