@@ -36,3 +36,16 @@ test-fast: $(STAMP)
 
 clean:
 	rm -rf build site test-artifacts
+
+# Performance: build, page weight and Lighthouse figures against the budget (see README, "Performance").
+.PHONY: bench lighthouse
+LIGHTHOUSE := node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: $(LIGHTHOUSE)
+
+bench: $(STAMP) system-deps $(LIGHTHOUSE)
+	$(PY) -m benchmarks.run

@@ -9,3 +9,4 @@ DOCS_DIR = ROOT / "docs"
 BUILD_DIR = ROOT / "build"
 SITE_DIR = ROOT / "site"
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+BENCH_DIR = BUILD_DIR / "bench"  # benchmarks/run.py: the real-data build and Lighthouse reports
