@@ -150,16 +150,16 @@ def transfers(base: str) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
         for language, prefix in LANGUAGES.items():
-            page = browser.new_context().new_page()
+            context = browser.new_context()
+            page = context.new_page()
             requests = []
-            page.on("requestfinished", requests.append)
+            page.on("requestfinished", lambda request: requests.append(request))
             page.goto(base + prefix, wait_until="networkidle")
-            page.close()
-            ours = [r for r in requests if r.url.startswith(base)]
-            counted = [r for r in ours if not r.url.endswith("search_index.json")]
-            wire = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in counted)
+            counted = [r for r in requests if r.url.startswith(base) and not r.url.endswith("search_index.json")]
+            wire = sum(sizes["responseBodySize"] + sizes["responseHeadersSize"] for sizes in (r.sizes() for r in counted))
             results[language] = {"bytes": wire, "requests": len(counted),
                                  "other_hosts": sorted({r.url for r in requests if not r.url.startswith(base)})}
+            context.close()
         browser.close()
     return results
 
