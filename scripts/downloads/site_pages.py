@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scripts import paths
 from scripts.downloads.citation import bibtex, plain_citation, read_citation
+from scripts.downloads.descriptor import source_texts
 from scripts.downloads.files import human_size, sha256
 from scripts.package import DataPackage
 
@@ -16,20 +17,22 @@ PAGES = ["data/index", "data/use", "data/changelog"]
 LANGUAGES = {"zh": "", "en": ".en"}  # mkdocs-static-i18n, docs_structure: suffix
 PLACEHOLDER = re.compile(r"<!-- downloads:([a-z-]+) -->")
 WORDS = {
-    "zh": {"file": "文件", "contents": "内容", "size": "大小", "rows": "行", "plain": "纯文本",
+    "zh": {"file": "文件", "contents": "内容", "size": "大小", "plain": "纯文本",
            "zip": "整个数据包：datapackage.json（含表结构、版本、发布日期及每个 CSV 的大小和 SHA-256）、全部 CSV、许可说明和引用信息",
            "descriptor": "数据包描述文件（Frictionless），与下列 data/ 中的 CSV 一起可直接从网址载入",
            "xlsx": "Excel 工作簿：第一张表用中英文说明每个字段，其后每个资源一张表",
            "sqlite": "SQLite 数据库，含主键和外键，可直接用 Datasette 或 DuckDB 打开",
            "manifest": "以上全部文件的 SHA-256 校验和，可用 sha256sum -c SHA256SUMS 核对",
-           "csv": "表 {name}，{rows} 行，CSV（UTF-8，无 BOM）", "json": "表 {name}，{rows} 行，JSON"},
-    "en": {"file": "File", "contents": "Contents", "size": "Size", "rows": "rows", "plain": "Plain text",
+           "csv": "表 {name}，{rows}，CSV（UTF-8，无 BOM）", "json": "表 {name}，{rows}，JSON",
+           "source": "存档的原文，所有中文引文均据此核对"},
+    "en": {"file": "File", "contents": "Contents", "size": "Size", "plain": "Plain text",
            "zip": "The whole Data Package: datapackage.json (schemas, version, release date, size and SHA-256 of each CSV), every CSV, the licence and citation",
            "descriptor": "The Data Package descriptor (Frictionless); loads straight from its URL, with the CSVs under data/ below",
            "xlsx": "Excel workbook: a first sheet describing every field in Chinese and English, then a sheet per resource",
            "sqlite": "SQLite database with primary and foreign keys; opens as is in Datasette or DuckDB",
            "manifest": "SHA-256 of every file above; check them with sha256sum -c SHA256SUMS",
-           "csv": "Table {name}, {rows} rows, CSV (UTF-8, no BOM)", "json": "Table {name}, {rows} rows, JSON"},
+           "csv": "Table {name}, {rows}, CSV (UTF-8, no BOM)", "json": "Table {name}, {rows}, JSON",
+           "source": "The stored source text, which every Chinese quote is checked against"},
 }
 
 
@@ -40,10 +43,15 @@ def package_files(package: DataPackage) -> list[tuple[str, str]]:
             (f"{base}.sqlite", "sqlite"), ("SHA256SUMS", "manifest")]
 
 
-def resource_files(package: DataPackage) -> list[tuple[str, str, str]]:
-    """(path, description key, resource name) for each resource's CSV and JSON."""
-    names = [resource["name"] for resource in package.descriptor["resources"]]
-    return [(f"{folder}/{name}.{kind}", kind, name) for name in names for folder, kind in [("data", "csv"), ("json", "json")]]
+def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
+    """(path inside the release folder, description) for each resource's CSV and JSON, then the source texts."""
+    words = WORDS[lang]
+    files = []
+    for name, table in package.tables.items():
+        rows = f"{len(table)} 行" if lang == "zh" else f"{len(table)} row{'' if len(table) == 1 else 's'}"
+        files += [(f"data/{name}.csv", words["csv"].format(name=name, rows=rows)),
+                  (f"json/{name}.json", words["json"].format(name=name, rows=rows))]
+    return files + [(f"data/{text}", words["source"]) for text in source_texts(package)]
 
 
 def file_table(rows: list[tuple[str, str]], release_dir: Path, version: str, lang: str) -> str:
@@ -77,14 +85,12 @@ def changelog(version: str) -> str:
 def values(package: DataPackage, release_dir: Path, lang: str) -> dict[str, str]:
     descriptor, words = package.descriptor, WORDS[lang]
     version = descriptor["version"]
-    rows = {name: len(table) for name, table in package.tables.items()}
-    resources = [(path, words[kind].format(name=name, rows=rows[name])) for path, kind, name in resource_files(package)]
     return {
         "version": version,
         "released": descriptor["created"][:10],
         "latest-url": f"{descriptor['homepage'].rstrip('/')}/downloads/latest/",
         "package-files": file_table([(path, words[key]) for path, key in package_files(package)], release_dir, version, lang),
-        "resource-files": file_table(resources, release_dir, version, lang),
+        "resource-files": file_table(resource_files(package, lang), release_dir, version, lang),
         "cite": citation_box(lang),
         "changelog": changelog(version),
     }

@@ -1,0 +1,179 @@
+"""The release: stable URLs, byte-identical rebuilds, a manifest sha256sum accepts, keys in SQLite,
+and Data pages whose every download link, size and hash matches the files built."""
+import hashlib
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts import paths
+from scripts.downloads import release_dir_name, write_downloads, write_release
+from scripts.downloads.site_pages import changelog, fill
+from scripts.package import load_package
+
+NAME = "cq-sme-tiered-cultivation-2024"
+DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
+RELEASE_TIME = (2026, 11, 27, 0, 0, 0)  # datapackage.yaml's created; a test below keeps them in step
+DATA_PAGES = ["index.md", "index.en.md", "use.md", "use.en.md", "changelog.md", "changelog.en.md"]
+
+
+@pytest.fixture(scope="module")
+def built_docs(tmp_path_factory) -> Path:
+    """A staging docs folder as the build makes it: the Data pages copied, then write_downloads run."""
+    docs = tmp_path_factory.mktemp("staging") / "docs"
+    shutil.copytree(paths.DOCS_DIR / "data", docs / "data")
+    write_downloads(load_package(), docs)
+    return docs
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_release_sits_under_its_version_and_latest_is_the_same_bytes(built_docs):
+    versioned = built_docs / "downloads" / f"v{DESCRIPTOR['version']}"
+    assert set(files_under(versioned)) >= {f"{NAME}.zip", f"{NAME}.xlsx", f"{NAME}.sqlite", "SHA256SUMS",
+                                           "datapackage.json", "data/targets.csv", "json/targets.json"}
+    assert files_under(built_docs / "downloads" / "latest") == files_under(versioned)
+
+
+def test_version_must_be_semantic():
+    assert release_dir_name({"version": "1.0.0"}) == "v1.0.0"
+    with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
+        release_dir_name({"version": "1.0"})
+
+
+def test_release_date_of_the_tests_is_the_descriptors():
+    assert DESCRIPTOR["created"].startswith("-".join(f"{part:02d}" for part in RELEASE_TIME[:3]))
+
+
+def test_building_twice_gives_identical_bytes(tmp_path: Path):
+    package = load_package()
+    write_release(package, tmp_path / "first")
+    write_release(package, tmp_path / "second")
+    assert files_under(tmp_path / "first") == files_under(tmp_path / "second")
+
+
+@pytest.mark.parametrize("archive", [f"{NAME}.zip", f"{NAME}.xlsx"])
+def test_zip_entries_carry_the_release_date_not_the_build_time(built_docs, archive):
+    with zipfile.ZipFile(built_docs / "downloads" / "latest" / archive) as opened:
+        assert {info.date_time for info in opened.infolist()} == {RELEASE_TIME}
+        if archive.endswith(".zip"):
+            assert opened.namelist() == sorted(opened.namelist())
+
+
+def test_workbook_properties_carry_the_release_date(built_docs):
+    with zipfile.ZipFile(built_docs / "downloads" / "latest" / f"{NAME}.xlsx") as opened:
+        core = opened.read("docProps/core.xml").decode()
+    assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core) == [
+        ("created", "2026-11-27T00:00:00Z"), ("modified", "2026-11-27T00:00:00Z")]
+
+
+def test_manifest_lists_every_file_and_sha256sum_accepts_it(built_docs):
+    release_dir = built_docs / "downloads" / "latest"
+    listed = dict(line.split("  ")[::-1] for line in (release_dir / "SHA256SUMS").read_text().splitlines())
+    files = files_under(release_dir)
+    assert set(listed) == set(files) - {"SHA256SUMS"}
+    assert all(hashlib.sha256(files[path]).hexdigest() == digest for path, digest in listed.items())
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "--check", "--strict", "--quiet", "SHA256SUMS"], cwd=release_dir, check=True)
+
+
+def test_descriptor_has_version_release_date_and_size_and_hash_of_each_csv(built_docs):
+    release_dir = built_docs / "downloads" / "latest"
+    released = json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert (released["version"], released["created"]) == (DESCRIPTOR["version"], DESCRIPTOR["created"])
+    for resource in released["resources"]:
+        raw = (release_dir / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(raw)
+        assert resource["hash"] == "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def test_released_package_is_valid_for_frictionless_and_a_changed_byte_is_caught(built_docs, tmp_path: Path):
+    from frictionless import Package
+
+    with zipfile.ZipFile(built_docs / "downloads" / "latest" / f"{NAME}.zip") as archive:
+        archive.extractall(tmp_path)
+    assert Package(str(tmp_path / "datapackage.json")).validate().valid
+    targets = tmp_path / "data" / "targets.csv"
+    targets.write_bytes(targets.read_bytes().replace(b"86000", b"86001"))
+    errors = Package(str(tmp_path / "datapackage.json")).validate().flatten(["type"])
+    assert ["hash-count"] in errors
+
+
+def test_sqlite_has_the_schemas_primary_and_foreign_keys(built_docs):
+    connection = sqlite3.connect(built_docs / "downloads" / "latest" / f"{NAME}.sqlite")
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    for resource in load_package().descriptor["resources"]:
+        schema, table = resource["schema"], resource["name"]
+        columns = connection.execute(f'PRAGMA table_info("{table}")').fetchall()
+        assert [c[1] for c in sorted(columns, key=lambda c: c[5]) if c[5]] == schema["primaryKey"]
+        keys = connection.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        found = sorted((key[3], key[2], key[4]) for key in keys)
+        declared = sorted((fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
+                          for fk in schema.get("foreignKeys", []))
+        assert found == declared
+
+
+def test_sqlite_refuses_a_row_that_breaks_a_foreign_key(built_docs, tmp_path: Path):
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(built_docs / "downloads" / "latest" / f"{NAME}.sqlite", copy)
+    connection = sqlite3.connect(copy)
+    connection.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        connection.execute("INSERT INTO responsibilities VALUES ('cq-2024-14-m1', 'no-such-agency', 99)")
+
+
+def test_pages_have_no_placeholder_left(built_docs):
+    for page in DATA_PAGES:
+        assert "<!-- downloads:" not in (built_docs / "data" / page).read_text(encoding="utf-8"), page
+
+
+def test_every_download_link_on_the_pages_resolves_to_a_built_file(built_docs):
+    for page in DATA_PAGES:
+        text = (built_docs / "data" / page).read_text(encoding="utf-8")
+        links = re.findall(r"\]\(([^)#]+)\)", text)
+        downloads = [link for link in links if "downloads/" in link]
+        assert all(not link.startswith(("/", "http")) for link in downloads), page
+        assert all((built_docs / "data" / link).resolve().is_file() for link in downloads), page
+        if page.startswith("index"):
+            assert len(downloads) == 2 * len(files_under(built_docs / "downloads" / "latest"))
+
+
+def test_download_page_shows_the_size_and_hash_of_each_file(built_docs):
+    page = (built_docs / "data" / "index.en.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[([^\]]+)\]\(\.\./downloads/latest/([^)]+)\).*\| ([\d.]+ k?B) \| `([0-9a-f]{64})` \|$", page, re.M)
+    files = files_under(built_docs / "downloads" / "latest")
+    assert {path for _, path, _, _ in rows} == set(files)
+    for _, path, _, digest in rows:
+        assert hashlib.sha256(files[path]).hexdigest() == digest
+
+
+def test_download_pages_cite_the_version_in_both_languages(built_docs):
+    for page in ["index.md", "index.en.md"]:
+        text = (built_docs / "data" / page).read_text(encoding="utf-8")
+        assert f"(Version {DESCRIPTOR['version']}) [Data set]" in text
+        assert f"version = {{{DESCRIPTOR['version']}}}" in text and "@misc{" in text
+
+
+def test_changelog_pages_carry_the_changelog(built_docs):
+    section = re.search(r"^## .*?(?=^## |\Z)", (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M | re.S)
+    for page in ["changelog.md", "changelog.en.md"]:
+        assert section.group(0).strip() in (built_docs / "data" / page).read_text(encoding="utf-8")
+
+
+def test_a_version_missing_from_the_changelog_stops_the_build():
+    with pytest.raises(ValueError, match="no section '## 99.0.0'"):
+        changelog("99.0.0")
+
+
+def test_an_unknown_placeholder_stops_the_build():
+    with pytest.raises(ValueError, match="unknown placeholder <!-- downloads:sizes -->"):
+        fill("Size: <!-- downloads:sizes -->", {"version": "1.0.0"}, Path("data/index.md"))
