@@ -20,8 +20,9 @@ def plain_citation(citation: dict) -> str:
 
 
 def bibtex(citation: dict, key: str) -> str:
-    # Entities in double braces, so BibTeX does not split them into given and family names.
-    authors = " and ".join(f"{{{name}}}" if "," not in name else name for name in author_names(citation))
+    # An organisation goes in braces, so BibTeX keeps it whole instead of splitting it into given and family names.
+    authors = " and ".join(f"{{{author['name']}}}" if author.get("name") else f"{author['family-names']}, {author['given-names']}"
+                           for author in citation["authors"])
     fields = {
         "author": authors,
         "title": citation["title"],
