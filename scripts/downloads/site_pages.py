@@ -13,7 +13,8 @@ from scripts.downloads.descriptor import source_texts
 from scripts.downloads.files import human_size, sha256
 from scripts.package import DataPackage
 
-PAGES = ["data/index", "data/use", "data/changelog"]
+PAGE_DIR = "data"  # the Data pages, relative to docs/; download links are relative to it
+PAGES = [f"{PAGE_DIR}/index", f"{PAGE_DIR}/use", f"{PAGE_DIR}/changelog"]
 LANGUAGES = {"zh": "", "en": ".en"}  # mkdocs-static-i18n, docs_structure: suffix
 PLACEHOLDER = re.compile(r"<!-- downloads:([a-z-]+) -->")
 WORDS = {
@@ -59,8 +60,8 @@ def file_table(rows: list[tuple[str, str]], release_dir: Path, version: str, lan
     words = WORDS[lang]
     lines = [f"| {words['file']} | {words['contents']} | {words['size']} | SHA-256 |", "| --- | --- | --- | --- |"]
     for path, contents in rows:
-        latest = posixpath.relpath(f"downloads/latest/{path}", "data")
-        versioned = posixpath.relpath(f"downloads/v{version}/{path}", "data")
+        latest = posixpath.relpath(f"downloads/latest/{path}", PAGE_DIR)
+        versioned = posixpath.relpath(f"downloads/v{version}/{path}", PAGE_DIR)
         file = release_dir / path
         lines.append(f"| [{posixpath.basename(path)}]({latest}) · [v{version}]({versioned}) | {contents} "
                      f"| {human_size(file.stat().st_size)} | `{sha256(file)}` |")
