@@ -55,6 +55,11 @@ def _encoding_of(file: str, raw: bytes) -> Iterator[Problem]:
         yield Problem(file, 1, None, "the file starts with a byte-order mark (BOM).",
                       'save it as UTF-8 without BOM (in Excel: "CSV UTF-8" is with BOM; use a text editor or LibreOffice).')
         return
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw.split(b"\n", 1)[0]:
+        yield Problem(file, 1, None, "the file is not UTF-8; it looks like UTF-16 (Excel's \u201cUnicode Text\u201d).",
+                      'save it as UTF-8 (LibreOffice: Character set "Unicode (UTF-8)"; '
+                      "or run: iconv -f UTF-16 -t UTF-8 in.csv > out.csv).")
+        return
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
