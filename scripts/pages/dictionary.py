@@ -1,0 +1,63 @@
+"""The data dictionary, generated from the Table Schemas: each field described once, there."""
+from pathlib import Path
+
+from scripts.pages import names
+from scripts.pages.labels import LANGUAGES, t
+from scripts.pages.markdown import Safe, cell, en, table, write
+from scripts.package import DataPackage
+
+TITLE = {"zh": "数据字典", "en": "Data dictionary"}
+INTRO = {
+    "zh": "每个数据文件及其字段，由 `schemas/` 中的表结构（Table Schema）生成。字段标题为英文；说明为中文。",
+    "en": "Every data file and its fields, generated from the Table Schemas in `schemas/`.",
+}
+
+
+def write_dictionary(package: DataPackage, docs_dir: Path) -> None:
+    for lang in LANGUAGES:
+        write(docs_dir, names.DICTIONARY, lang, page(package, lang))
+
+
+def page(package: DataPackage, lang: str) -> str:
+    blocks = [f"# {TITLE[lang]}", INTRO[lang]]
+    for resource in package.descriptor["resources"]:
+        blocks += resource_section(package, resource, lang)
+    return "\n\n".join(blocks)
+
+
+def resource_section(package: DataPackage, resource: dict, lang: str) -> list[str]:
+    schema = resource["schema"]
+    facts = [f"{t('file', lang)}: <code>{cell(resource['path'], lang)}</code>",
+             f"{t('primary_key', lang)}: {cell(', '.join(schema.get('primaryKey', [])), lang)}"]
+    for key in schema.get("foreignKeys", []):
+        target = key["reference"]
+        facts.append(f"{t('foreign_keys', lang)}: {cell(', '.join(key['fields']), lang)} → "
+                     f"{cell(target['resource'], lang)}.{cell(', '.join(target['fields']), lang)}")
+    headers = [t("field", lang), t("title", lang), t("type", lang), t("description", lang), t("constraints", lang)]
+    rows = [field_row(field, lang) for field in schema["fields"]]
+    return [f"## {cell(resource['name'], lang)}", "  \n".join(facts), table(headers, rows, lang)]
+
+
+def field_row(field: dict, lang: str) -> list:
+    description = field.get("description_zh" if lang == "zh" else "description", "")
+    return [Safe(f"<code>{cell(field['name'], lang)}</code>"), en(field.get("title", ""), lang),
+            field.get("type", "string") + (f" ({field['format']})" if field.get("format") else ""),
+            description, constraints(field, lang)]
+
+
+def constraints(field: dict, lang: str) -> str:
+    rules = field.get("constraints", {})
+    parts = []
+    if rules.get("required"):
+        parts.append(t("required", lang))
+    if rules.get("unique"):
+        parts.append(t("unique", lang))
+    if "pattern" in rules:
+        parts.append(f"{t('pattern', lang)} <code>{cell(rules['pattern'], lang)}</code>")
+    if "enum" in rules:
+        values = ", ".join(f"<code>{cell(v, lang)}</code>" for v in rules["enum"])
+        parts.append(f"{t('allowed', lang)}: {values}")
+    for bound in ("minimum", "maximum"):
+        if bound in rules:
+            parts.append(f"{t(bound, lang)} {cell(rules[bound], lang)}")
+    return Safe("; ".join(parts)) if parts else Safe("—")

@@ -1,0 +1,129 @@
+"""The data package seen the way the pages need it: a tree of headings, units per heading, lookups.
+
+Nothing here formats text; the page modules do that. Rows are the package's dicts of strings.
+"""
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from scripts.package import DataPackage
+
+
+@dataclass
+class Units:
+    """The responsible units a heading shows: its own line's, or those inherited from an ancestor."""
+    agencies: list[dict]  # agency rows, in the order of the line
+    source: dict | None  # the heading whose line names them (the heading itself when stated)
+    inherited: bool
+
+
+@dataclass
+class Site:
+    package: DataPackage
+    measures: list[dict] = field(init=False)  # every heading, in reading order
+
+    def __post_init__(self):
+        self.measures = sorted(self.rows("measures"), key=lambda m: (m["document_id"], int(m["seq"])))
+
+    def rows(self, name: str) -> list[dict]:
+        return self.package.tables[name].to_dict("records")
+
+    @cached_property
+    def measure(self) -> dict[str, dict]:
+        return {m["measure_id"]: m for m in self.measures}
+
+    @cached_property
+    def agency(self) -> dict[str, dict]:
+        return {a["agency_id"]: a for a in self.rows("agencies")}
+
+    @cached_property
+    def terms(self) -> list[dict]:
+        return self.rows("terms")
+
+    @cached_property
+    def targets(self) -> list[dict]:
+        return self.rows("targets")
+
+    @cached_property
+    def documents(self) -> list[dict]:
+        return self.rows("documents")
+
+    @cached_property
+    def paragraphs(self) -> list[dict]:
+        return sorted(self.rows("paragraphs"), key=lambda p: (p["document_id"], int(p["seq"])))
+
+    def children(self, measure_id: str) -> list[dict]:
+        return [m for m in self.measures if m["parent_id"] == measure_id]
+
+    def parts(self) -> list[dict]:
+        return [m for m in self.measures if not m["parent_id"]]
+
+    def ancestors(self, measure: dict) -> list[dict]:
+        """Parent first, then its parent, up to the part."""
+        chain = []
+        while measure["parent_id"]:
+            measure = self.measure[measure["parent_id"]]
+            chain.append(measure)
+        return chain
+
+    def number(self, measure: dict) -> str:
+        """The heading's place in the tree as digits (part 三, item (一), sub-item 2 → 3.1.2)."""
+        siblings = self.children(measure["parent_id"]) if measure["parent_id"] else self.parts()
+        own = str(siblings.index(measure) + 1)
+        return f"{self.number(self.measure[measure['parent_id']])}.{own}" if measure["parent_id"] else own
+
+    def label_zh(self, measure: dict) -> str:
+        """The heading's number as the text writes it, with its ancestors' (三(一)2)."""
+        labels = [m["label_zh"] for m in reversed(self.ancestors(measure))] + [measure["label_zh"]]
+        return "".join(labels)
+
+    @cached_property
+    def stated_units(self) -> dict[str, list[dict]]:
+        """measure_id → agency rows named on its own 责任单位 line, in the line's order."""
+        lines = defaultdict(list)
+        for row in sorted(self.rows("responsibilities"), key=lambda r: int(r["position"])):
+            lines[row["measure_id"]].append(self.agency[row["agency_id"]])
+        return dict(lines)
+
+    def units(self, measure: dict) -> Units:
+        if measure["measure_id"] in self.stated_units:
+            return Units(self.stated_units[measure["measure_id"]], measure, inherited=False)
+        for ancestor in self.ancestors(measure):
+            if ancestor["measure_id"] in self.stated_units:
+                return Units(self.stated_units[ancestor["measure_id"]], ancestor, inherited=True)
+        return Units([], None, inherited=False)
+
+    def lines_naming(self, agency_id: str) -> list[tuple[dict, int]]:
+        """(heading, position) for every 责任单位 line that names the unit, in reading order."""
+        found = []
+        for measure in self.measures:
+            for position, agency in enumerate(self.stated_units.get(measure["measure_id"], []), start=1):
+                if agency["agency_id"] == agency_id:
+                    found.append((measure, position))
+        return found
+
+    def inheritors(self, measure: dict) -> list[dict]:
+        """Headings below `measure` that show its units as inherited."""
+        return [m for m in self.measures if self.units(m).inherited and self.units(m).source is measure]
+
+    def targets_of(self, measure_id: str) -> list[dict]:
+        return [t for t in self.targets if t["measure_id"] == measure_id]
+
+    def progress_of(self, target_id: str) -> list[dict]:
+        """Reported figures for a target, latest first."""
+        rows = [p for p in self.rows("progress") if p["target_id"] == target_id]
+        return sorted(rows, key=lambda p: p["as_of_date"], reverse=True)
+
+    @staticmethod
+    def words(measure: dict) -> str:
+        return measure["title_zh"] + " " + measure["text_zh"]
+
+    def terms_in(self, measure: dict) -> list[dict]:
+        """Glossary terms whose Chinese form occurs in the heading's title or own text."""
+        return [term for term in self.terms if term["term_zh"] in self.words(measure)]
+
+    def measures_using(self, term: dict) -> list[dict]:
+        return [m for m in self.measures if term["term_zh"] in self.words(m)]
+
+    def paragraphs_of(self, measure_id: str) -> list[dict]:
+        return [p for p in self.paragraphs if p["measure_id"] == measure_id]
