@@ -49,3 +49,12 @@ lighthouse: $(LIGHTHOUSE)
 
 bench: $(STAMP) system-deps $(LIGHTHOUSE)
 	$(PY) -m benchmarks.run
+
+# What changed in data/ since BASE (default origin/main) in HEAD_REV (default the working tree):
+#   make diff    make diff BASE=v1.0.0 HEAD_REV=HEAD FORMAT=markdown
+BASE ?= origin/main
+HEAD_REV ?=
+FORMAT ?= text
+.PHONY: diff
+diff: $(STAMP)
+	$(PY) -m scripts.datadiff $(BASE) $(HEAD_REV) --format $(FORMAT)
