@@ -1,0 +1,80 @@
+"""The GitHub workflows parse, call only Makefile targets that exist, and agree with .ci/run."""
+import re
+
+import pytest
+import yaml
+
+from scripts import paths
+
+WORKFLOWS = paths.ROOT / ".github" / "workflows"
+# `make [options] [VAR=value] target` where a command starts (not the apt package named make).
+MAKE_CALL = re.compile(r"(?:^|&&|;|\|\|)\s*(?:sudo\s+)?make((?:\s+(?:-[-\w]+|[A-Z_]+=\S*))*)\s+([a-z][\w-]*)",
+                       re.MULTILINE)
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the bare key `on` as True
+    return {on: None} if isinstance(on, str) else on
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def make_targets(text: str) -> set[str]:
+    return {match[2] for match in MAKE_CALL.finditer(text)}
+
+
+def makefile_targets() -> set[str]:
+    text = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][\w-]*):(?!=)", text, re.MULTILINE))
+
+
+def run_scripts(workflow: dict) -> str:
+    return "\n".join(step.get("run", "") for step in steps(workflow))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
+def test_workflow_parses_and_calls_existing_make_targets(name):
+    workflow = load(name)
+    assert workflow["jobs"] and triggers(workflow)
+    called = make_targets(run_scripts(workflow))
+    assert called, f"{name} calls no make target"
+    assert called <= makefile_targets(), f"{name} calls missing targets: {called - makefile_targets()}"
+    for step in steps(workflow):
+        if "uses" in step:
+            assert re.fullmatch(r"actions/[\w-]+@v\d+", step["uses"]), step["uses"]
+
+
+def test_ci_runs_what_ci_run_runs_on_every_pull_request_and_push():
+    workflow = load("ci.yml")
+    assert {"pull_request", "push"} <= set(triggers(workflow))
+    ci_run = make_targets((paths.ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    assert ci_run <= make_targets(run_scripts(workflow))
+    assert {"validate", "test", "build"} <= make_targets(run_scripts(workflow))
+
+
+def test_pull_requests_get_the_data_diff_as_an_artifact_and_nothing_is_posted():
+    workflow = load("ci.yml")
+    diff_step = next(step for step in steps(workflow) if "diff" in make_targets(step.get("run", "")))
+    assert "FORMAT=markdown" in diff_step["run"] and "pull_request" in diff_step["if"]
+    output = diff_step["run"].rsplit(">", 1)[1].strip()
+    uploads = [step["with"]["path"] for step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact")]
+    assert output in uploads
+    text = (WORKFLOWS / "ci.yml").read_text(encoding="utf-8")
+    assert "gh pr comment" not in text and "github-script" not in text
+    assert workflow["permissions"] == {"contents": "read"}  # cannot write to pull requests
+
+
+def test_pages_deploys_the_make_build_site_from_main():
+    workflow = load("pages.yml")
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert "build" in make_targets(run_scripts(workflow))
+    uses = {step.get("uses", "").split("@")[0]: step for step in steps(workflow)}
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == paths.SITE_DIR.relative_to(paths.ROOT).as_posix()
+    assert "actions/deploy-pages" in uses
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
