@@ -1,6 +1,6 @@
 """Benchmark the build and the built pages against the performance budget (issue 6).
 
-Usage: python -m benchmarks.run [--scale 1,10,50] [--no-lighthouse]   (make bench)
+Usage: python -m benchmarks.run [--scale 1,10,50] [--repeat 3] [--lighthouse-runs 3]   (make bench)
 
 Each phase (validate, pages, downloads, mkdocs) runs in a fresh Python subprocess, the way
 scripts/build.py stages it (hand-written docs copied, pages and downloads written into the copy,
@@ -19,6 +19,7 @@ import mimetypes
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -100,13 +101,17 @@ def per_phase(root: Path, work: Path) -> dict:
     return {phase: in_subprocess([phase], root, work)[phase] for phase in PHASES}
 
 
-def whole_build(root: Path, work: Path) -> tuple[float, dict]:
-    """Wall time of one process running every phase (interpreter start included), and its splits."""
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    start = time.perf_counter()
-    splits = in_subprocess(PHASES, root, work)
-    return time.perf_counter() - start, splits
+def whole_build(root: Path, work: Path, repeat: int) -> tuple[float, dict]:
+    """Wall time of one process running every phase (interpreter start included), and its splits:
+    the run with the median time of `repeat` runs."""
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        start = time.perf_counter()
+        splits = in_subprocess(PHASES, root, work)
+        runs.append((time.perf_counter() - start, splits))
+    return sorted(runs, key=lambda run: run[0])[(repeat - 1) // 2]
 
 
 # --- the built site ------------------------------------------------------------------------------
@@ -176,8 +181,17 @@ def lighthouse_pages(site: Path) -> dict[str, str]:
     return found
 
 
-def lighthouse(base: str, page: str, report: Path) -> dict:
-    """Lighthouse 12 category scores (0-100) for one page, mobile defaults, and the audits that cost points."""
+def lighthouse(base: str, page: str, report: Path, runs: int) -> dict:
+    """Median category scores of several runs (Lighthouse varies with the machine's load), and the audits
+    that cost points in most runs."""
+    results = [lighthouse_once(base, page, report.with_suffix(f".{run + 1}.json")) for run in range(runs)]
+    scores = {category: statistics.median_low(r["scores"][category] for r in results) for category in results[0]["scores"]}
+    lost = {audit for r in results for audit in r["lost"]}
+    return {"scores": scores, "lost": sorted(a for a in lost if 2 * sum(a in r["lost"] for r in results) > runs)}
+
+
+def lighthouse_once(base: str, page: str, report: Path) -> dict:
+    """Lighthouse 12 category scores (0-100) for one page, mobile defaults, and the audits below 0.9."""
     command = [str(paths.ROOT / "node_modules" / ".bin" / "lighthouse"), base + page, "--quiet",
                "--output=json", f"--output-path={report}", "--disable-full-page-screenshot",
                f"--only-categories={','.join(LIGHTHOUSE_TARGETS)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
@@ -196,16 +210,16 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def report_real(work: Path, lighthouse_on: bool) -> None:
+def report_real(work: Path, repeat: int, lighthouse_runs: int) -> None:
     print("## Real data (1 document)\n")
     phases = per_phase(paths.ROOT, work)
     print("| phase | wall s | peak RSS MB |\n| --- | ---: | ---: |")
     for phase, (seconds, mb) in phases.items():
         print(f"| {phase} | {seconds:.2f} | {mb:.0f} |")
-    total, splits = whole_build(paths.ROOT, work)
+    total, splits = whole_build(paths.ROOT, work, repeat)
     own = sum(splits[phase][0] for phase in OWN_CODE)
     split_text = ", ".join(f"{phase} {seconds:.2f}" for phase, (seconds, _) in splits.items())
-    print(f"\nWhole build in one process: {total:.2f} s ({split_text}); our code {own:.2f} s = {own / total:.0%}.")
+    print(f"\nWhole build in one process (median of {repeat}): {total:.2f} s ({split_text}); our code {own:.2f} s = {own / total:.0%}.")
 
     site = work / "site"
     indexes = {language: site / prefix / "search" / "search_index.json" for language, prefix in LANGUAGES.items()}
@@ -230,18 +244,19 @@ def report_real(work: Path, lighthouse_on: bool) -> None:
     for name, value, ok in checks:
         print(f"- {verdict(ok)} {name}: {value}")
 
-    if lighthouse_on:
-        report_lighthouse(base, site, work / "lighthouse")
+    if lighthouse_runs:
+        report_lighthouse(base, site, work / "lighthouse", lighthouse_runs)
 
 
-def report_lighthouse(base: str, site: Path, reports: Path) -> None:
+def report_lighthouse(base: str, site: Path, reports: Path, runs: int) -> None:
     reports.mkdir(parents=True, exist_ok=True)
     targets = " ".join(f"{name} >= {score}" for name, score in LIGHTHOUSE_TARGETS.items())
-    print(f"\n### Lighthouse 12.2.3, mobile defaults ({targets}); reports in {reports.relative_to(paths.ROOT)}\n")
+    print(f"\n### Lighthouse 12.2.3, mobile defaults, median of {runs} runs ({targets}); "
+          f"reports in {reports.relative_to(paths.ROOT)}\n")
     print("| page | " + " | ".join(LIGHTHOUSE_TARGETS) + " | verdict | audits below 0.9 |")
     print("| --- |" + " ---: |" * len(LIGHTHOUSE_TARGETS) + " --- | --- |")
     for name, page in lighthouse_pages(site).items():
-        result = lighthouse(base, page, reports / f"{name.replace(' (', '-').rstrip(')')}.json")
+        result = lighthouse(base, page, reports / f"{name.replace(' (', '-').rstrip(')')}.json", runs)
         scores = result["scores"]
         ok = all(scores.get(category, 0) >= target for category, target in LIGHTHOUSE_TARGETS.items())
         print(f"| {name} `/{page}` | " + " | ".join(str(scores.get(c, "?")) for c in LIGHTHOUSE_TARGETS)
@@ -280,7 +295,8 @@ def report_scale(counts: list[int]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="1,10,50", help="document counts of the synthetic packages ('' for none)")
-    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the whole real-data build (median reported)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page (median); 0 skips Lighthouse")
     parser.add_argument("--worker", nargs=3, metavar=("PHASES", "ROOT", "WORK"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -288,7 +304,7 @@ def main() -> int:
         worker(phases.split(","), Path(root), Path(work))
         return 0
     print(f"# Benchmark ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})\n")
-    report_real(paths.BENCH_DIR / "real", lighthouse_on=not args.no_lighthouse)
+    report_real(paths.BENCH_DIR / "real", args.repeat, args.lighthouse_runs)
     if args.scale:
         report_scale([int(n) for n in args.scale.split(",")])
     return 0
