@@ -9,6 +9,7 @@ from scripts.package import DataPackage
 from scripts.problems import Problem
 
 SAFE_ID_PATTERN = "[a-z0-9]+([-.][a-z0-9]+)*"
+VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # MAJOR.MINOR.PATCH: it names the downloads' folder
 HAN = re.compile(r"[\u3400-\u9fff]")
 # A figure as the plan writes it: digits, an optional decimal part and an optional 万 or 亿.
 FIGURE = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?")
@@ -21,7 +22,11 @@ SEPARATORS = "、,"
 
 
 def declarations(package: DataPackage) -> Iterator[Problem]:
-    """Every resource declares UTF-8; every *_id field declares the safe ID pattern."""
+    """The version is MAJOR.MINOR.PATCH; every resource declares UTF-8; every *_id field the safe ID pattern."""
+    version = str(package.descriptor.get("version", ""))
+    if not VERSION.fullmatch(version):
+        yield Problem("datapackage.yaml", None, "version", f"\u201c{version}\u201d is not a version MAJOR.MINOR.PATCH.",
+                      "write three numbers, such as 1.0.1, and say what changed in CHANGELOG.md.")
     for resource in package.descriptor["resources"]:
         if str(resource.get("encoding", "")).lower() != "utf-8":
             yield Problem("datapackage.yaml", None, None,

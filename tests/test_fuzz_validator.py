@@ -303,3 +303,22 @@ def test_gbk_file_through_the_command_line(tmp_path):
     assert "Traceback" not in result.stderr
     assert re.search(r"^data/targets\.csv, row \d+: .*GBK", result.stderr, re.MULTILINE), result.stderr
     assert snapshot(root) == before
+
+
+@FUZZ
+@given(version=st.one_of(PATH_LIKE, st.sampled_from(["1.0", "v1.0.0", "1.0.0-rc1", "1.0.0 ", "", "1.0.0/..", "１.0.0"])))
+def test_path_like_or_malformed_version(version):
+    """The version names the downloads' folder (downloads/v1.0.0/), so it is a path too."""
+    def mutate(root):
+        descriptor = root / "datapackage.yaml"
+        text = descriptor.read_text(encoding="utf-8")
+        descriptor.write_text(text.replace("\nversion: 1.0.0\n", f"\nversion: {yaml.safe_dump(version).splitlines()[0]}\n"),
+                              encoding="utf-8")
+    with package_copy() as root:
+        mutate(root)
+        before = snapshot(root)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            assert main(["--root", str(root)]) == 1
+        assert "datapackage.yaml, field version:" in err.getvalue()
+        assert snapshot(root) == before
