@@ -1,0 +1,87 @@
+"""The build is atomic: a failed validation or build leaves the previous site/ (downloads included) as it was.
+
+scripts/paths.py computes every path from its own location, so a copy of the repository is a repository
+of its own: `python -m scripts.build` run in the copy builds the copy's site/ and never touches ours.
+"""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts import paths
+
+
+def copy_repository(target: Path) -> Path:
+    """The files git would see (tracked and new, not ignored): no .venv, build/ or site/."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=paths.ROOT, check=True, capture_output=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = paths.ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+def build(root: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the copy's own scripts, nothing else
+    return subprocess.run([sys.executable, "-m", "scripts.build"], cwd=root, env=env, capture_output=True, text=True)
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def repository_with_a_built_site(tmp_path_factory):
+    root = copy_repository(tmp_path_factory.mktemp("atomic") / "repo")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "index.html").is_file() and any((root / "site" / "downloads").iterdir())
+    return root
+
+
+@pytest.fixture
+def edited(repository_with_a_built_site):
+    """Edit files of the built copy for one test; they are restored afterwards."""
+    root, originals = repository_with_a_built_site, {}
+
+    def edit(name: str, text: str) -> None:
+        path = root / name
+        originals.setdefault(path, path.read_bytes() if path.exists() else None)
+        path.write_text(text, encoding="utf-8")
+    yield edit
+    for path, content in originals.items():
+        path.unlink() if content is None else path.write_bytes(content)
+
+
+def test_failed_validation_leaves_site_and_build_folder_untouched(repository_with_a_built_site, edited):
+    root = repository_with_a_built_site
+    site, staged = fingerprint(root / "site"), fingerprint(root / "build")
+    targets = (root / "data" / "targets.csv").read_text(encoding="utf-8")
+    edited("data/targets.csv", targets.replace(",86000,", ",8.6万,", 1))
+
+    result = build(root)
+    assert result.returncode == 1
+    assert "data/targets.csv, row 2, field value:" in result.stderr and "site/ was left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert fingerprint(root / "site") == site and fingerprint(root / "build") == staged
+
+
+def test_failed_mkdocs_build_leaves_previous_site_and_downloads(repository_with_a_built_site, edited):
+    root = repository_with_a_built_site
+    site = fingerprint(root / "site")
+    assert any(name.startswith("downloads/") for name in site)
+    edited("docs/broken.md", "# Broken\n\nA link to [a page that does not exist](no-such-page.md).\n")
+
+    result = build(root)
+    assert result.returncode == 1
+    assert "MkDocs build failed" in result.stderr and "site/ was left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert fingerprint(root / "site") == site
+    assert not (root / "build" / "site.old").exists()
