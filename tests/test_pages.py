@@ -1,0 +1,142 @@
+"""The generated Markdown: a page per measure, unit and term in both languages, honest gaps, no leftovers."""
+import html
+import re
+import shutil
+
+import pytest
+
+from scripts import paths
+from scripts.package import load_package
+from scripts.pages import write_pages
+from scripts.pages.model import Site
+from scripts.pages.targets import pairs, verdict
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def package():
+    return load_package()
+
+
+@pytest.fixture(scope="module")
+def docs(package, tmp_path_factory):
+    """The hand-written docs with the generated pages written into them, as the build stages them."""
+    staged = tmp_path_factory.mktemp("pages") / "docs"
+    shutil.copytree(paths.DOCS_DIR, staged)
+    write_pages(package, staged)
+    return staged
+
+
+def read(docs, page: str) -> str:
+    """A page's text with the escaping undone, as a reader sees it."""
+    return html.unescape((docs / page).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("resource, key, folder", [
+    ("measures", "measure_id", "measures"), ("agencies", "agency_id", "agencies"), ("terms", "term_id", "glossary")])
+def test_every_row_has_a_page_in_both_languages(package, docs, resource, key, folder):
+    for row_id in package.tables[resource][key]:
+        assert (docs / folder / f"{row_id}.md").is_file(), f"{folder}/{row_id}.md"
+        assert (docs / folder / f"{row_id}.en.md").is_file(), f"{folder}/{row_id}.en.md"
+
+
+def test_every_page_has_its_translation(docs):
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    chinese = {p for p in pages if not p.endswith(".en.md")}
+    english = {p.removesuffix(".en.md") + ".md" for p in pages if p.endswith(".en.md")}
+    assert chinese - english == set(), "Chinese pages without an English twin"
+    assert english - chinese == set(), "English pages without a Chinese twin"
+
+
+def test_english_pages_are_in_english(docs):
+    """Chinese appears on English pages only as quotes and names, never as most of the prose."""
+    for page in docs.rglob("*.en.md"):
+        prose = re.sub(r"<[^>]+>|\([^)]*\)|\[[^\]]*\]", " ", read(docs, page.relative_to(docs).as_posix()))
+        letters = re.findall(r"[A-Za-z]", prose)
+        assert len(letters) > len(HAN.findall(prose)) / 2, f"{page.name} reads as Chinese"
+
+
+def test_no_placeholder_is_left(docs):
+    for page in docs.rglob("*.md"):
+        assert "<!-- data:" not in page.read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("suffix, marker", [(".md", "沿用"), (".en.md", "inherited")])
+def test_sub_items_show_their_item_units_as_inherited(package, docs, suffix, marker):
+    site = Site(package)
+    for measure in site.measures:
+        text = read(docs, f"measures/{measure['measure_id']}{suffix}")
+        units = site.units(measure)
+        if units.inherited:
+            assert marker in text and units.agencies[0]["agency_id"] in text, measure["measure_id"]
+        for agency in units.agencies:
+            assert f"agencies/{agency['agency_id']}" in text
+
+
+def test_a_sub_item_page_names_the_item_it_inherits_from(docs):
+    text = read(docs, "measures/cq-2024-14-m3.1.2.md")
+    assert "沿用" in text and "(cq-2024-14-m3.1.md)" in text  # the item, linked within the folder
+
+
+def test_measure_page_has_text_translation_targets_and_full_text_anchor(package, docs):
+    measure = package.tables["measures"].set_index("measure_id").loc["cq-2024-14-m2.5"]
+    for suffix in (".md", ".en.md"):
+        text = read(docs, f"measures/cq-2024-14-m2.5{suffix}")
+        assert measure["text_zh"].split(" ")[0] in text
+        assert measure["text_en"] in text
+        assert "每年培育专精特新“小巨人”企业30家以上" in text  # its target's quote
+        assert "glossary/little-giant.md" in text  # a term it uses
+        assert "text/index.md#cq-2024-14-p022" in text  # its heading paragraph
+
+
+@pytest.mark.parametrize("suffix, words", [(".md", "未报告"), (".en.md", "not reported")])
+def test_targets_without_progress_say_not_reported(package, docs, suffix, words):
+    reported = set(package.tables["progress"]["target_id"])
+    unreported = [t for t in package.tables["targets"]["target_id"] if t not in reported]
+    assert unreported
+    assert read(docs, f"targets/index{suffix}").count(words) >= 2 * len(unreported)  # chart and table
+
+
+def test_consistency_check_states_its_assumption_and_flags_disagreement(package, docs):
+    site = Site(package)
+    verdicts = {(a["target_id"], b["target_id"]): verdict(site, a, b)[0] for a, b in pairs(site)}
+    assert verdicts[("cq-2024-14-t15", "cq-2024-14-t04")] == "agree"  # 30 a year × 4 = 120
+    assert verdicts[("cq-2024-14-t17", "cq-2024-14-t08")] == "short"  # 5 a year × 4 = 20 < 40
+    assert verdicts[("cq-2024-14-t14", "cq-2024-14-t03")] == "baseline"  # a level: no baseline stated
+    english = read(docs, "targets/index.en.md")
+    assert "Assumption:" in english and "4 (2024–2027)" in english and "disagree" in english
+    assert "假设" in read(docs, "targets/index.md")
+
+
+def test_the_missing_attachment_is_shown_as_missing(docs):
+    assert "缺失" in read(docs, "about/index.md") and "missing" in read(docs, "about/index.en.md")
+    assert "missing" in read(docs, "text/index.en.md")
+
+
+def test_empty_cells_say_not_stated(docs):
+    """District governments have no full name in the data: the page says so rather than leaving a gap."""
+    assert "未说明" in read(docs, "agencies/district-county-governments.md")
+    assert "not stated" in read(docs, "agencies/district-county-governments.en.md")
+
+
+def test_full_text_has_every_paragraph_anchor(package, docs):
+    text = read(docs, "text/index.md")
+    for paragraph_id in package.tables["paragraphs"]["paragraph_id"]:
+        assert f'id="{paragraph_id}"' in text
+
+
+def test_agency_page_counts_how_often_it_is_listed_first(package, docs):
+    rows = package.tables["responsibilities"]
+    mine = rows[rows["agency_id"] == "cq-economy-information-commission"]
+    firsts = int((mine["position"] == "1").sum())
+    text = read(docs, "agencies/cq-economy-information-commission.en.md")
+    assert f"Named on {len(mine)} responsible-units lines; listed first on {firsts} of them." in text
+
+
+def test_dictionary_describes_every_field_in_the_page_language(package, docs):
+    chinese, english = read(docs, "data/dictionary.md"), read(docs, "data/dictionary.en.md")
+    for resource in package.descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            assert field["description_zh"] in chinese
+            assert field["description"] in english
