@@ -76,3 +76,12 @@ def test_downloads_carry_the_new_row_in_every_format(built_docs):
         assert value == (5600,)
         sheet = load_workbook(next(folder.glob("*.xlsx")), read_only=True)["progress"]
         assert any(NEW_OBSERVATION["observation_id"] in row for row in sheet.iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_the_contributing_guides_example_row_validates(guide, tmp_path, capsys):
+    example = re.search(r"```csv\n(.+?)\n```", (paths.ROOT / guide).read_text(encoding="utf-8"), re.S)[1]
+    root = copy_package(tmp_path / "package")
+    with open(root / "data" / "progress.csv", "a", encoding="utf-8") as file:
+        file.write(example + "\n")
+    assert main(["--root", str(root)]) == 0, capsys.readouterr().err
