@@ -10,3 +10,4 @@ BUILD_DIR = ROOT / "build"
 SITE_DIR = ROOT / "site"
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 BENCH_DIR = BUILD_DIR / "bench"  # benchmarks/run.py: the real-data build and Lighthouse reports
+TEST_ARTIFACTS = ROOT / "test-artifacts"  # tests/test_browser.py: screenshots kept for a person to look at
