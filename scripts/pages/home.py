@@ -1,6 +1,6 @@
 """Blocks for the home page: key 2027 figures, the tier pyramid, the six actions, who answers for what."""
 from scripts.pages import escape, names
-from scripts.pages.labels import t
+from scripts.pages.labels import enum, t
 from scripts.pages.markdown import Safe, cell, link, number, table
 from scripts.pages.measures import target_indicator
 from scripts.pages.model import Site
@@ -17,7 +17,8 @@ def key_figures(site: Site, lang: str) -> str:
         unit = target["unit_zh"] if lang == "zh" else target["unit_en"]
         kind = "新增" if lang == "zh" and target["target_type"] == "increment" else \
             "new" if target["target_type"] == "increment" else ""
-        figure = f"{kind} {number(target['value'], lang)} {unit}".strip()
+        comparator = enum("comparator", target["comparator"], lang)
+        figure = f"{kind} {comparator}{number(target['value'], lang)} {unit}".strip()
         cards.append(f'<li><span class="figure">{cell(figure, lang)}</span>'
                      f'<span class="indicator">{target_indicator(target, lang)}</span></li>')
     return f'<div class="key-figures"><ul>{"".join(cards)}</ul></div>'
@@ -65,7 +66,7 @@ def actions(site: Site, lang: str) -> str:
 
 def responsibility(site: Site, lang: str) -> str:
     """Each heading with a 责任单位 line: the unit listed first, and how many units the line names."""
-    headers = [t("measure", lang), t("listed_first", lang), "单位数" if lang == "zh" else "Units named"]
+    headers = [t("measure", lang), t("listed_first", lang).capitalize(), "单位数" if lang == "zh" else "Units named"]
     rows = [[names.measure_link(site, m, PAGE, lang), names.agency_link(site.stated_units[m["measure_id"]][0], PAGE, lang),
              str(len(site.stated_units[m["measure_id"]]))]
             for m in site.measures if m["measure_id"] in site.stated_units]
