@@ -37,16 +37,16 @@ def page(site: Site, lang: str) -> str:
 
 
 def paragraph(site: Site, row: dict, lang: str) -> str:
-    """Original first, translation second, on both pages; a heading also gets a heading and a link to its page."""
-    pair = (f'<div class="paragraph" id="{escape.attribute(row["paragraph_id"])}">'
-            f'<p lang="zh">{cell(row["text_zh"], lang)}</p>'
-            f'<p lang="en" class="translation">{cell(row["text_en"], lang)}</p></div>')
+    """Original first, translation second; a heading becomes a heading (anchored the same way) with its page linked."""
+    anchor = escape.attribute(row["paragraph_id"])
+    chinese = f'<p lang="zh">{cell(row["text_zh"], lang)}</p>'
+    english = f'<p lang="en" class="translation">{cell(row["text_en"], lang)}</p>'
     if row["kind"] != "heading" or not row["measure_id"]:
-        return pair
+        return f'<div class="paragraph" id="{anchor}">{chinese}{english}</div>'
     measure = site.measure[row["measure_id"]]
-    title = cell(row["text_zh"] if lang == "zh" else row["text_en"], lang)
+    shown, other = (row["text_zh"], english) if lang == "zh" else (row["text_en"], chinese)
     to_page = link(HEADING_PAGE[lang], names.FULL_TEXT, names.measure_page(measure), lang)
-    return f"{'#' * DEPTH[measure['level']]} {title}\n\n{pair}\n\n{to_page}"
+    return f"{'#' * DEPTH[measure['level']]} {cell(shown, lang)} {{#{anchor}}}\n\n{other}\n\n{to_page}"
 
 
 def attachment_notes(site: Site, lang: str) -> str:
