@@ -93,4 +93,5 @@ def matrix_page(site: Site, lang: str) -> str:
                        for m in columns])
     key = bullets([Safe(f"{cell(names.measure_number(site, m, lang), lang)}: "
                         f"{names.measure_link(site, m, names.MATRIX, lang)}") for m in columns], lang)
-    return "\n\n".join([f"# {MATRIX_TITLE[lang]}", MATRIX_INTRO[lang], table(headers, rows, lang), key])
+    compact = f'<div class="matrix" markdown>\n\n{table(headers, rows, lang)}\n\n</div>'
+    return "\n\n".join([f"# {MATRIX_TITLE[lang]}", MATRIX_INTRO[lang], compact, key])
