@@ -4,6 +4,7 @@ Each check takes the loaded package and yields Problems; it never raises for a d
 """
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from scripts.package import DataPackage
 from scripts.problems import Problem
@@ -47,23 +48,30 @@ def _verbatim_fields(package: DataPackage) -> Iterator[tuple[str, str, str]]:
                 yield resource["name"], field["name"], str(field["verbatim"])
 
 
-def _source_path(package: DataPackage, document: dict):
-    return package.root / "data" / document["source_file"]
+def _source_file(package: DataPackage, document: dict) -> Path | None:
+    """The document's stored source text, if source_file has the schema's safe form and names a file."""
+    name = document["source_file"]
+    field = next(f for f in package.fields("documents") if f["name"] == "source_file")
+    path = package.root / "data" / name
+    try:
+        return path if re.fullmatch(field["constraints"]["pattern"], name) and path.is_file() else None
+    except OSError:  # e.g. a name too long for the file system
+        return None
 
 
 def _sources(package: DataPackage) -> dict[str, str]:
-    """Each document's stored source text, where the file exists (source_files reports the others)."""
-    return {d["document_id"]: _source_path(package, d).read_text(encoding="utf-8")
-            for d in package.rows("documents") if _source_path(package, d).is_file()}
+    """Each document's stored source text, where it can be read (source_files reports the others)."""
+    files = {d["document_id"]: _source_file(package, d) for d in package.rows("documents")}
+    return {document_id: path.read_text(encoding="utf-8") for document_id, path in files.items() if path}
 
 
 def source_files(package: DataPackage) -> Iterator[Problem]:
-    """Every document's stored source text exists, so its quotes can be checked."""
+    """Every document's stored source text exists, so its quotes can be checked (Frictionless checks the form)."""
     for document in package.rows("documents"):
-        if not _source_path(package, document).is_file():
+        if _source_file(package, document) is None:
             yield Problem(package.resource("documents")["path"], document["_line"], "source_file",
-                          f"there is no file data/{document['source_file']}.",
-                          "store the source text there, or correct the path.")
+                          f"there is no stored source text data/{document['source_file'][:80]}.",
+                          "store the source text in data/source/, or correct the path.")
 
 
 def _first_difference(text: str, source: str) -> str:

@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_package
@@ -266,6 +267,7 @@ def test_control_characters(cell, char, data):
 
 
 @FUZZ
+@example(cell=("documents", 2, "source_file"), length=4001, unit="x")  # crashed: file name too long
 @given(cell=st.sampled_from(ALL_CELLS), length=st.integers(4001, 300_000),
        unit=st.sampled_from(["x", "1", "重庆", "a,b", '"', "cq-2024-14-"]))
 def test_very_long_cells(cell, length, unit):
@@ -288,6 +290,13 @@ def test_path_like_ids(cell, value):
     resource, line, field = cell
     report = mutate_and_check(resource, lambda root: set_cell(root, resource, line, field, value))
     assert f"{FILES[resource]}, row {line}, field {field}:" in report
+
+
+@pytest.mark.parametrize("source_file", ["../../../etc/passwd", "source/missing.txt", f"source/{'x' * 300}.txt"])
+def test_source_file_outside_data_source_or_missing(source_file):
+    """documents.source_file is a path the domain checks read: never outside data/source/, never a crash."""
+    report = mutate_and_check("documents", lambda root: set_cell(root, "documents", 2, "source_file", source_file))
+    assert "data/documents.csv, row 2, field source_file:" in report
 
 
 # --- one case end to end, through the command line, from another working directory ---------------
