@@ -1,0 +1,103 @@
+"""Frictionless's report (types, constraints, primary and foreign keys), turned into Problems a maintainer can act on."""
+import re
+from pathlib import Path
+
+from scripts.package import inline_schemas, read_descriptor
+from scripts.problems import Problem
+
+# Frictionless error types after which the tables cannot be read row by row, so domain checks wait.
+STRUCTURAL = {"extra-cell", "missing-cell", "blank-row", "incorrect-label", "missing-label", "extra-label",
+              "duplicate-label", "blank-label", "source-error", "scheme-error", "format-error",
+              "encoding-error", "schema-error", "resource-error", "package-error", "general-error"}
+TYPE_FIXES = {
+    "integer": "write a whole number, such as 12.",
+    "number": "write a plain number such as 86000: digits and at most one decimal point, no 万, commas or units.",
+    "date": "write the date as YYYY-MM-DD, such as 2024-02-19.",
+}
+
+
+def check_frictionless(root: Path) -> tuple[list[Problem], bool]:
+    """Problems Frictionless finds, and whether any of them keeps the tables from being read row by row."""
+    from frictionless import FrictionlessException, Package  # slow import, only when needed
+
+    try:
+        # Schemas inlined once here: given as paths, Frictionless re-reads each YAML file many times.
+        report = Package(inline_schemas(read_descriptor(root), root), basepath=str(root)).validate()
+    except FrictionlessException as error:
+        return [Problem("datapackage.yaml", None, None, f"{error.error.message}.", "correct the descriptor.")], True
+    problems = [Problem("datapackage.yaml", None, None, f"{e.message}", "correct the descriptor.") for e in report.errors]
+    errors = [(task, error) for task in report.tasks for error in task.errors]
+    problems += [_from_frictionless(task.name, task.place, error) for task, error in _without_echoes(errors)]
+    structural = bool(report.errors) or any(error.type in STRUCTURAL for _, error in errors)
+    return problems, structural
+
+
+def _without_echoes(errors: list) -> list:
+    """Drop "required" errors on cells a missing-cell error already reports."""
+    missing = {(task.name, e.row_number, e.field_name) for task, e in errors if e.type == "missing-cell"}
+    return [(task, e) for task, e in errors
+            if not (e.type == "constraint-error" and (task.name, e.row_number, e.field_name) in missing)]
+
+
+def _from_frictionless(resource: str, place: str, error) -> Problem:
+    row = getattr(error, "row_number", None) or next(iter(getattr(error, "row_numbers", None) or []), None)
+    field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", [])) or None
+    return Problem(Path(place).as_posix() if place else resource, row, field, _describe(error), _fix(error))
+
+
+def _field_type(error) -> str:
+    """Frictionless names the type only in its note: 'type is "number/default"'."""
+    found = re.search(r'type is "(\w+)', error.note)
+    return found[1] if found else "value"
+
+
+def _describe(error) -> str:
+    cell = getattr(error, "cell", None)
+    if error.type == "type-error":
+        return f"\u201c{cell}\u201d is not a valid {_field_type(error)}."
+    if error.type == "incorrect-label":
+        return f"the header has \u201c{error.label}\u201d where the schema expects \u201c{error.field_name}\u201d."
+    if error.type == "missing-cell":
+        return "the row has fewer cells than the header."
+    if error.type == "extra-cell":
+        return "the row has more cells than the header."
+    if error.type == "foreign-key":
+        values = ", ".join(error.field_cells)
+        target = f"{error.reference_name} has no row with {', '.join(error.reference_field_names)}"
+        return f"{target} \u201c{values}\u201d (foreign key)."
+    if error.type == "constraint-error" and "required" in error.note:
+        return "the cell is empty but required."
+    if error.type == "constraint-error" and "enum" in error.note:
+        return f"\u201c{cell}\u201d is not one of the allowed values."
+    if error.type == "constraint-error" and "pattern" in error.note:
+        return f"\u201c{cell}\u201d is not a safe ID (it must work in a file name and a URL)."
+    if error.type == "constraint-error":
+        return f"\u201c{cell}\u201d breaks the rule {error.note}."
+    return f"{error.title}: {error.note}."
+
+
+def _fix(error) -> str:
+    note = getattr(error, "note", "")
+    fixes = {
+        "type-error": TYPE_FIXES.get(_field_type(error) if error.type == "type-error" else "", "write a value of the field's type."),
+        "primary-key": "give this row an ID of its own, or delete the duplicate row.",
+        "unique-error": "make the value unique, or delete the duplicate row.",
+        "foreign-key": "use an ID that exists in the referenced file, or add that row there first.",
+        "extra-cell": "put cells that contain commas in double quotes, or remove the extra cells.",
+        "missing-cell": "restore the missing cells (empty cells still need their commas).",
+        "blank-row": "delete the empty row.",
+        "incorrect-label": "restore the header row exactly as the schema names the columns, in order.",
+        "missing-label": "restore the missing column.",
+        "extra-label": "remove the extra column, or declare it in the schema first.",
+        "duplicate-label": "give each column its own name.",
+    }
+    if error.type == "constraint-error":
+        if "enum" in note:
+            allowed = ", ".join(re.findall(r"'([^']*)'", note))
+            return f"use one of the allowed values: {allowed}."
+        if "pattern" in note:
+            return "use only lowercase ASCII letters and digits, joined by single - or . (no spaces, slashes or ..)."
+        if "required" in note:
+            return "fill the cell."
+        return "change the value so it meets the rule."
+    return fixes.get(error.type, "correct the file.")
