@@ -223,8 +223,10 @@ def report_real(work: Path, repeat: int, lighthouse_runs: int) -> None:
 
     site = work / "site"
     indexes = {language: site / prefix / "search" / "search_index.json" for language, prefix in LANGUAGES.items()}
+    found = {lang: p for lang, p in indexes.items() if p.exists()}
+    shared = " (one index serves both languages)" if len(found) == 1 else ""
     print(f"Site: {size(site) / 1e6:.1f} MB in {sum(1 for f in site.rglob('*') if f.is_file())} files; "
-          + "; ".join(f"search index ({lang}) {size(p) / 1024:.0f} KB" for lang, p in indexes.items() if p.exists()))
+          + "; ".join(f"search index {p.relative_to(site)} {size(p) / 1024:.0f} KB" for p in found.values()) + shared)
     base = serve(site)
     wire = transfers(base)
     for language, result in wire.items():
