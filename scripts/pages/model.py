@@ -52,11 +52,16 @@ class Site:
     def paragraphs(self) -> list[dict]:
         return sorted(self.rows("paragraphs"), key=lambda p: (p["document_id"], int(p["seq"])))
 
+    @cached_property
+    def _children(self) -> dict[str, list[dict]]:
+        """parent_id → its headings in reading order ("" → the parts). Built once: lookups stay O(1)."""
+        return _grouped(self.measures, "parent_id")
+
     def children(self, measure_id: str) -> list[dict]:
-        return [m for m in self.measures if m["parent_id"] == measure_id]
+        return self._children.get(measure_id, [])
 
     def parts(self) -> list[dict]:
-        return [m for m in self.measures if not m["parent_id"]]
+        return self._children.get("", [])
 
     def ancestors(self, measure: dict) -> list[dict]:
         """Parent first, then its parent, up to the part."""
@@ -102,17 +107,33 @@ class Site:
                     found.append((measure, position))
         return found
 
+    @cached_property
+    def _inheritors(self) -> dict[str, list[dict]]:
+        found = defaultdict(list)
+        for m in self.measures:
+            units = self.units(m)
+            if units.inherited:
+                found[units.source["measure_id"]].append(m)
+        return found
+
     def inheritors(self, measure: dict) -> list[dict]:
         """Headings below `measure` that show its units as inherited."""
-        return [m for m in self.measures if self.units(m).inherited and self.units(m).source is measure]
+        return self._inheritors.get(measure["measure_id"], [])
+
+    @cached_property
+    def _targets_by_measure(self) -> dict[str, list[dict]]:
+        return _grouped(self.targets, "measure_id")
 
     def targets_of(self, measure_id: str) -> list[dict]:
-        return [t for t in self.targets if t["measure_id"] == measure_id]
+        return self._targets_by_measure.get(measure_id, [])
+
+    @cached_property
+    def _progress_by_target(self) -> dict[str, list[dict]]:
+        return _grouped(sorted(self.rows("progress"), key=lambda p: p["as_of_date"], reverse=True), "target_id")
 
     def progress_of(self, target_id: str) -> list[dict]:
         """Reported figures for a target, latest first."""
-        rows = [p for p in self.rows("progress") if p["target_id"] == target_id]
-        return sorted(rows, key=lambda p: p["as_of_date"], reverse=True)
+        return self._progress_by_target.get(target_id, [])
 
     @staticmethod
     def words(measure: dict) -> str:
@@ -125,5 +146,16 @@ class Site:
     def measures_using(self, term: dict) -> list[dict]:
         return [m for m in self.measures if term["term_zh"] in self.words(m)]
 
+    @cached_property
+    def _paragraphs_by_measure(self) -> dict[str, list[dict]]:
+        return _grouped(self.paragraphs, "measure_id")
+
     def paragraphs_of(self, measure_id: str) -> list[dict]:
-        return [p for p in self.paragraphs if p["measure_id"] == measure_id]
+        return self._paragraphs_by_measure.get(measure_id, [])
+
+
+def _grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    return dict(groups)
