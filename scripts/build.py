@@ -8,16 +8,15 @@ import shutil
 import sys
 
 from scripts import paths
-from scripts.package import load_package
+from scripts.package import DataPackage
 from scripts.validate import validate
 
 
-def stage_docs(staging_docs):
+def stage_docs(staging_docs, package: DataPackage):
     """Hand-written docs, plus the generated pages and downloads, in one folder for MkDocs."""
     from scripts import downloads, pages  # imported late: validation must not depend on them
 
     shutil.copytree(paths.DOCS_DIR, staging_docs)
-    package = load_package()
     pages.write_pages(package, staging_docs)
     downloads.write_downloads(package, staging_docs)
 
@@ -41,7 +40,7 @@ def swap_in(new_site):
 
 
 def main() -> int:
-    problems, _ = validate()
+    problems, package = validate()
     if problems:
         for problem in sorted(set(problems)):
             print(problem, file=sys.stderr)
@@ -49,7 +48,7 @@ def main() -> int:
         return 1
     staging = paths.BUILD_DIR / "staging"
     shutil.rmtree(staging, ignore_errors=True)
-    stage_docs(staging / "docs")
+    stage_docs(staging / "docs", package)
     try:
         run_mkdocs(staging / "docs", staging / "site")
     except Exception as error:  # MkDocs aborts strict builds with its own exception types
