@@ -140,3 +140,12 @@ def test_dictionary_describes_every_field_in_the_page_language(package, docs):
         for field in resource["schema"]["fields"]:
             assert field["description_zh"] in chinese
             assert field["description"] in english
+
+
+def test_headings_are_numbered_within_their_own_document(tmp_path):
+    from benchmarks.synthetic import make_package
+
+    site = Site(load_package(make_package(2, tmp_path / "two")))
+    copy_part_one = site.measure["cq-2024-14-copy-02-m1"]
+    copy_sub_item = site.measure["cq-2024-14-copy-02-m3.1.2"]
+    assert (site.number(copy_part_one), site.number(copy_sub_item)) == ("1", "3.1.2")

@@ -73,7 +73,10 @@ class Site:
 
     def number(self, measure: dict) -> str:
         """The heading's place in the tree as digits (part 三, item (一), sub-item 2 → 3.1.2)."""
-        siblings = self.children(measure["parent_id"]) if measure["parent_id"] else self.parts()
+        if measure["parent_id"]:
+            siblings = self.children(measure["parent_id"])
+        else:  # parts are numbered within their own document
+            siblings = [part for part in self.parts() if part["document_id"] == measure["document_id"]]
         own = str(siblings.index(measure) + 1)
         return f"{self.number(self.measure[measure['parent_id']])}.{own}" if measure["parent_id"] else own
 
