@@ -1,6 +1,7 @@
 # One task runner: CI (.ci/run and the GitHub workflows) calls these same targets.
 PY := .venv/bin/python
 STAMP := .venv/.installed
+LIGHTHOUSE := node_modules/.bin/lighthouse
 
 .PHONY: install system-deps validate build serve test test-fast ci clean
 
@@ -28,18 +29,18 @@ serve: build
 	@echo "Serving site/ at http://127.0.0.1:8000/"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
-test: $(STAMP) system-deps
+# The whole suite: browser tests and the benchmark smoke run (Lighthouse) included.
+test: $(STAMP) system-deps $(LIGHTHOUSE)
 	$(PY) -m pytest
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not bench"
 
 clean:
 	rm -rf build site test-artifacts
 
 # Performance: build, page weight and Lighthouse figures against the budget (see README, "Performance").
 .PHONY: bench lighthouse
-LIGHTHOUSE := node_modules/.bin/lighthouse
 
 $(LIGHTHOUSE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
