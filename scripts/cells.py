@@ -18,12 +18,14 @@ PLAIN = {
     "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII),
 }
 MAX_CELL = 4000
+
+
 def check_cells(package: DataPackage) -> Iterator[Problem]:
     """No control, invisible or line-breaking characters in a cell (one record per line), and no giant cells."""
-    for name, table in package.tables.items():
+    for name, columns in package.columns.items():
         file = package.resource(name)["path"]
         for row in package.rows(name):
-            for field in table.columns:
+            for field in columns:
                 value = row[field]
                 bad = _invisible(value)
                 if bad:
@@ -45,7 +47,7 @@ def _invisible(value: str) -> str | None:
 
 def check_written_forms(package: DataPackage) -> Iterator[Problem]:
     """Numbers, integers and dates written plainly in ASCII, as TYPE_FIXES asks, not just parseable."""
-    for name in package.tables:
+    for name in package.records:
         file = package.resource(name)["path"]
         typed = [(f["name"], f["type"]) for f in package.fields(name) if f.get("type") in PLAIN]
         for row in package.rows(name):

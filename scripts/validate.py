@@ -40,9 +40,9 @@ def validate(root: Path = paths.ROOT) -> tuple[list[Problem], DataPackage | None
 
 
 def summary(package: DataPackage) -> str:
-    rows = ", ".join(f"{name} {len(table)}" for name, table in package.tables.items())
+    rows = ", ".join(f"{name} {len(records)}" for name, records in package.records.items())
     names = ", ".join(check.__name__.replace("_", " ") for check in checks.ALL_CHECKS)
-    return (f"OK: {len(package.tables)} resources valid (rows: {rows}).\n"
+    return (f"OK: {len(package.records)} resources valid (rows: {rows}).\n"
             f"Checked: UTF-8 encoding, Frictionless types, constraints, primary and foreign keys, cell contents, "
             f"and the domain checks: {names}.")
 

@@ -13,7 +13,7 @@ def csv_path(name: str) -> str:
 
 def source_texts(package: DataPackage) -> list[str]:
     """The stored source texts (documents.source_file, relative to data/) every Chinese quote is checked against."""
-    return sorted(set(package.tables["documents"]["source_file"]))
+    return sorted({document["source_file"] for document in package.records["documents"]})
 
 
 def copy_data(package: DataPackage, release_dir: Path) -> None:

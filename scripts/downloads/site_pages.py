@@ -48,8 +48,9 @@ def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
     """(path inside the release folder, description) for each resource's CSV and JSON, then the source texts."""
     words = WORDS[lang]
     files = []
-    for name, table in package.tables.items():
-        rows = f"{len(table)} 行" if lang == "zh" else f"{len(table)} row{'' if len(table) == 1 else 's'}"
+    for name, records in package.records.items():
+        count = len(records)
+        rows = f"{count} 行" if lang == "zh" else f"{count} row{'' if count == 1 else 's'}"
         files += [(f"data/{name}.csv", words["csv"].format(name=name, rows=rows)),
                   (f"json/{name}.json", words["json"].format(name=name, rows=rows))]
     return files + [(f"data/{text}", words["source"]) for text in source_texts(package)]

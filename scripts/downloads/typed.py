@@ -30,4 +30,4 @@ def typed_rows(package: DataPackage, name: str) -> list[dict]:
     """The resource's records, every value typed, in file order, with every field present."""
     fields = package.fields(name)
     return [{field["name"]: typed_value(record[field["name"]], field) for field in fields}
-            for record in package.tables[name].to_dict("records")]
+            for record in package.records[name]]

@@ -26,7 +26,7 @@ class Site:
         self.measures = sorted(self.rows("measures"), key=lambda m: (m["document_id"], int(m["seq"])))
 
     def rows(self, name: str) -> list[dict]:
-        return self.package.tables[name].to_dict("records")
+        return [dict(record) for record in self.package.records[name]]
 
     @cached_property
     def measure(self) -> dict[str, dict]:
