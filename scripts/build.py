@@ -9,7 +9,7 @@ import sys
 
 from scripts import paths
 from scripts.package import DataPackage
-from scripts.validate import validate
+from scripts.validate import report, validate
 
 
 def stage_docs(staging_docs, package: DataPackage):
@@ -42,9 +42,7 @@ def swap_in(new_site):
 def main() -> int:
     problems, package = validate()
     if problems:
-        for problem in sorted(set(problems)):
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) found; site/ was left as it was.", file=sys.stderr)
+        report(problems, "site/ was left as it was")
         return 1
     staging = paths.BUILD_DIR / "staging"
     shutil.rmtree(staging, ignore_errors=True)

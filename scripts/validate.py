@@ -47,6 +47,13 @@ def summary(package: DataPackage) -> str:
             f"and the domain checks: {names}.")
 
 
+def report(problems: list[Problem], consequence: str) -> None:
+    """Every problem on a line of its own, by file and row, then how many and what that means."""
+    for problem in sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.message)):
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s) found; {consequence}.", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=paths.ROOT, help="folder holding datapackage.yaml")
@@ -54,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     problems, package = validate(args.root.resolve())
     try:
         if problems:
-            for problem in sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.message)):
-                print(problem, file=sys.stderr)
-            print(f"{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
+            report(problems, "nothing was built")
             return 1
         print(summary(package))
         return 0

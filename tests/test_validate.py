@@ -204,3 +204,15 @@ def test_command_line_exit_code_and_message_without_traceback(package_copy):
     assert "data/targets.csv, row 2, field value: 8600 disagrees with the quote" in result.stderr
     assert "Fix: set value to 86000" in result.stderr
     assert before == {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}, "validation wrote files"
+
+
+def test_report_orders_whole_file_and_row_problems_of_one_file(capsys):
+    from scripts.problems import Problem
+    from scripts.validate import report
+
+    report([Problem("datapackage.yaml", None, "version", "bad version.", "fix it."),
+            Problem("datapackage.yaml", None, None, "no encoding.", "add it."),
+            Problem("datapackage.yaml", 3, "name", "odd.", "change it.")], "site/ was left as it was")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("datapackage.yaml: no encoding.")
+    assert lines[-1] == "3 problem(s) found; site/ was left as it was."

@@ -14,10 +14,10 @@ docs_dir/downloads/latest/, then fills the Data pages' placeholders. Layout of e
 
 Every byte depends only on the data and the descriptor's `created` date: same inputs, same files.
 """
-import re
 import shutil
 from pathlib import Path
 
+from scripts.checks import VERSION
 from scripts.downloads.database import write_database
 from scripts.downloads.descriptor import copy_data, write_descriptor
 from scripts.downloads.files import release_time
@@ -28,12 +28,9 @@ from scripts.downloads.site_pages import fill_pages
 from scripts.downloads.workbook import write_workbook
 from scripts.package import DataPackage
 
-SEMVER = re.compile(r"\d+\.\d+\.\d+")
-
-
 def release_dir_name(descriptor: dict) -> str:
     version = str(descriptor.get("version", ""))
-    if not SEMVER.fullmatch(version):
+    if not VERSION.fullmatch(version):
         raise ValueError(f"datapackage.yaml: version {version!r} is not MAJOR.MINOR.PATCH; it names the download folder.")
     return f"v{version}"
 

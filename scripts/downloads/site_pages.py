@@ -12,10 +12,10 @@ from scripts.downloads.citation import bibtex, plain_citation, read_citation
 from scripts.downloads.descriptor import source_texts
 from scripts.downloads.files import human_size, sha256
 from scripts.package import DataPackage
+from scripts.pages.labels import LANGUAGES, suffix
 
 PAGE_DIR = "data"  # the Data pages, relative to docs/; download links are relative to it
 PAGES = [f"{PAGE_DIR}/index", f"{PAGE_DIR}/use", f"{PAGE_DIR}/changelog"]
-LANGUAGES = {"zh": "", "en": ".en"}  # mkdocs-static-i18n, docs_structure: suffix
 PLACEHOLDER = re.compile(r"<!-- downloads:([a-z-]+) -->")
 WORDS = {
     "zh": {"file": "文件", "contents": "内容", "size": "大小", "plain": "纯文本",
@@ -107,8 +107,8 @@ def fill(text: str, page_values: dict[str, str], page: Path) -> str:
 
 
 def fill_pages(package: DataPackage, docs_dir: Path, release_dir: Path) -> None:
-    for lang, suffix in LANGUAGES.items():
+    for lang in LANGUAGES:
         page_values = values(package, release_dir, lang)
         for page in PAGES:
-            path = docs_dir / f"{page}{suffix}.md"
+            path = docs_dir / f"{page}{suffix(lang)}"
             path.write_text(fill(path.read_text(encoding="utf-8"), page_values, path), encoding="utf-8")
