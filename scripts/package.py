@@ -35,10 +35,6 @@ class DataPackage:
         """Records with their line in the file (header = line 1), for messages that point at a row."""
         return [dict(record, _line=index + 2) for index, record in enumerate(self.records[name])]
 
-    def source_text(self, document_id: str) -> str:
-        document = next(d for d in self.records["documents"] if d["document_id"] == document_id)
-        return (self.root / "data" / document["source_file"]).read_text(encoding="utf-8")
-
 
 # libyaml's loader when PyYAML has it: the pure-Python one took a third of validation time.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -4,7 +4,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTOR = ROOT / "datapackage.yaml"
 DATA_DIR = ROOT / "data"
-SCHEMAS_DIR = ROOT / "schemas"
 DOCS_DIR = ROOT / "docs"
 BUILD_DIR = ROOT / "build"
 SITE_DIR = ROOT / "site"
