@@ -28,7 +28,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from scripts import paths
+from scripts import chromium, paths
 
 PHASES = ["validate", "pages", "downloads", "mkdocs"]
 OWN_CODE = ["validate", "pages", "downloads"]
@@ -42,9 +42,6 @@ LANGUAGES = {"zh": "", "en": "en/"}
 LIGHTHOUSE_PAGES = {"home": "index.html", "measure": "measures/*-m3.1/index.html",
                     "agency": "agencies/*/index.html", "targets": "targets/index.html"}
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
-CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
-CHROMIUM = "/usr/bin/chromium"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
 
 
@@ -64,12 +61,11 @@ def run_phase(phase: str, root: Path, work: Path) -> None:
         if problems:
             sys.exit(f"{root} is not valid: {problems[0]}")
     elif phase == "pages":
-        from scripts import pages
-        shutil.copytree(paths.DOCS_DIR, docs)
-        pages.write_pages(_package(root), docs)
+        from scripts.build import stage_pages
+        stage_pages(_package(root), docs)
     elif phase == "downloads":
-        from scripts import downloads
-        downloads.write_downloads(_package(root), docs)
+        from scripts.build import stage_downloads
+        stage_downloads(_package(root), docs)
     elif phase == "mkdocs":
         from scripts.build import run_mkdocs
         run_mkdocs(docs, site)
@@ -153,7 +149,7 @@ def transfers(base: str) -> dict:
 
     results = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
+        browser = chromium.launch(p)
         for language, prefix in LANGUAGES.items():
             context = browser.new_context()
             page = context.new_page()
@@ -194,8 +190,8 @@ def lighthouse_once(base: str, page: str, report: Path) -> dict:
     """Lighthouse 12 category scores (0-100) for one page, mobile defaults, and the audits below 0.9."""
     command = [str(paths.ROOT / "node_modules" / ".bin" / "lighthouse"), base + page, "--quiet",
                "--output=json", f"--output-path={report}", "--disable-full-page-screenshot",
-               f"--only-categories={','.join(LIGHTHOUSE_TARGETS)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
-    subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True)
+               f"--only-categories={','.join(LIGHTHOUSE_TARGETS)}", f"--chrome-flags={' '.join(chromium.ARGS)}"]
+    subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=chromium.EXECUTABLE), capture_output=True)
     result = json.loads(report.read_text(encoding="utf-8"))
     scores = {name: round(100 * (c["score"] or 0)) for name, c in result["categories"].items()}
     lost = sorted({ref["id"] for c in result["categories"].values() for ref in c["auditRefs"]

@@ -6,16 +6,13 @@ Copy k (k = 2..N) of cq-2024-14 becomes cq-2024-14-copy-0k: every ID in the per-
 starts with it gets the new prefix. Agencies and terms are shared across documents, so they keep
 one set. The source text is shared too (the quotes are the same), so the validator passes as is.
 """
-import csv
-import io
-import shutil
 import sys
 from pathlib import Path
 
 from scripts import paths
+from scripts.package import copy_package, read_table, write_table
 
 PER_DOCUMENT = ["documents", "paragraphs", "measures", "targets", "responsibilities", "progress"]
-PACKAGE_PARTS = ["datapackage.yaml", "data", "schemas"]
 
 
 def copy_id(document_id: str, copy: int) -> str:
@@ -36,34 +33,16 @@ def _copy_rows(name: str, rows: list[dict], old: str, copy: int) -> list[dict]:
     return copies
 
 
-def _read(path: Path) -> tuple[list[str], list[dict]]:
-    with path.open(encoding="utf-8", newline="") as file:
-        reader = csv.DictReader(file)
-        return list(reader.fieldnames), list(reader)
-
-
-def _write(path: Path, fields: list[str], rows: list[dict]) -> None:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-
-
 def make_package(documents: int, target: Path, source: Path = paths.ROOT) -> Path:
     """Write a package of `documents` documents into target (created, must not exist); return target."""
-    target.mkdir(parents=True)
-    for part in PACKAGE_PARTS:
-        if (source / part).is_dir():
-            shutil.copytree(source / part, target / part)
-        else:
-            shutil.copy2(source / part, target / part)
-    (original,) = (row["document_id"] for row in _read(source / "data" / "documents.csv")[1])
+    target.mkdir(parents=True)  # must not exist: a stale package cannot survive
+    copy_package(target, source)
+    (original,) = (row["document_id"] for row in read_table(source / "data" / "documents.csv")[1])
     for name in PER_DOCUMENT:
         path = target / "data" / f"{name}.csv"
-        fields, rows = _read(path)
+        fields, rows = read_table(path)
         copies = [_copy_rows(name, rows, original, k) for k in range(2, documents + 1)]
-        _write(path, fields, rows + [row for block in copies for row in block])
+        write_table(path, fields, rows + [row for block in copies for row in block])
     return target
 
 

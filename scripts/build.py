@@ -6,22 +6,38 @@ build/staging and only moved to site/ once MkDocs has succeeded.
 """
 import shutil
 import sys
+from pathlib import Path
 
 from scripts import paths
+from scripts.errors import BuildError
 from scripts.package import DataPackage
 from scripts.validate import report, validate
 
 
-def stage_docs(staging_docs, package: DataPackage):
-    """Hand-written docs, plus the generated pages and downloads, in one folder for MkDocs."""
-    from scripts import downloads, pages  # imported late: validation must not depend on them
+def stage_pages(package: DataPackage, docs_dir: Path) -> None:
+    """The hand-written docs, copied, and the generated pages written beside them."""
+    from scripts import pages  # imported late: validation must not depend on it
 
-    shutil.copytree(paths.DOCS_DIR, staging_docs)
-    pages.write_pages(package, staging_docs)
-    downloads.write_downloads(package, staging_docs)
+    shutil.copytree(paths.DOCS_DIR, docs_dir)
+    pages.write_pages(package, docs_dir)
 
 
-def run_mkdocs(docs_dir, site_dir):
+def stage_downloads(package: DataPackage, docs_dir: Path) -> None:
+    """The downloads, then every page's placeholders (the Data pages show the built files' sizes and hashes)."""
+    from scripts import downloads, pages
+    from scripts.pages import placeholders
+
+    release_dir = downloads.write_downloads(package, docs_dir)
+    placeholders.fill(docs_dir, pages.blocks(package) | downloads.blocks(package, release_dir))
+
+
+def stage_docs(package: DataPackage, docs_dir: Path) -> None:
+    """Everything MkDocs needs in one folder: what `make build` stages, and what the tests build from."""
+    stage_pages(package, docs_dir)
+    stage_downloads(package, docs_dir)
+
+
+def run_mkdocs(docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -29,7 +45,7 @@ def run_mkdocs(docs_dir, site_dir):
     build(config)
 
 
-def swap_in(new_site):
+def swap_in(new_site: Path) -> None:
     """Replace site/ with the new build in two renames, so site/ is never half-written."""
     old_site = paths.BUILD_DIR / "site.old"
     shutil.rmtree(old_site, ignore_errors=True)
@@ -46,7 +62,11 @@ def main() -> int:
         return 1
     staging = paths.BUILD_DIR / "staging"
     shutil.rmtree(staging, ignore_errors=True)
-    stage_docs(staging / "docs", package)
+    try:
+        stage_docs(package, staging / "docs")
+    except BuildError as error:
+        print(f"Build stopped: {error} site/ was left as it was.", file=sys.stderr)
+        return 1
     try:
         run_mkdocs(staging / "docs", staging / "site")
     except Exception as error:  # MkDocs aborts strict builds with its own exception types

@@ -1,5 +1,12 @@
-"""Load the Data Package: descriptor, schemas and tables, as plain strings (empty cell = "")."""
+"""Load the Data Package: descriptor, schemas and tables, as plain strings (empty cell = "").
+
+Also the package's contract in code: its languages, the safe-ID pattern and the version form, each
+stated once here (the schemas carry the pattern in each ID field, and the validator checks they do).
+"""
 import csv
+import io
+import re
+import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -7,6 +14,11 @@ from pathlib import Path
 import yaml
 
 from scripts import paths
+
+LANGUAGES = ("zh", "en")  # the original first; x_zh / x_en fields, x.md / x.en.md pages
+SAFE_ID_PATTERN = "[a-z0-9]+([-.][a-z0-9]+)*"  # works in a file name and a URL
+VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # MAJOR.MINOR.PATCH: it names the downloads' folder
+PACKAGE_PARTS = ["datapackage.yaml", "data", "schemas"]
 
 
 @dataclass
@@ -31,6 +43,14 @@ class DataPackage:
     def fields(self, name: str) -> list[dict]:
         return self.resource(name)["schema"]["fields"]
 
+    def field(self, resource: str, name: str) -> dict:
+        return next(f for f in self.fields(resource) if f["name"] == name)
+
+    def enum_label(self, resource: str, field: str, value: str, lang: str) -> str:
+        """An allowed value as readers see it, from the field's enumLabels (the validator checks every
+        allowed value has one in both languages)."""
+        return self.field(resource, field)["enumLabels"][value][lang]
+
     def rows(self, name: str) -> list[dict]:
         """Records with their line in the file (header = line 1), for messages that point at a row."""
         return [dict(record, _line=index + 2) for index, record in enumerate(self.records[name])]
@@ -44,15 +64,13 @@ def read_yaml(path: Path):
     return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
 
 
-def read_descriptor(root: Path = paths.ROOT) -> dict:
-    """datapackage.yaml as written, schemas still given by path."""
-    return read_yaml(root / "datapackage.yaml")
-
-
-def inline_schemas(descriptor: dict, root: Path) -> dict:
-    """A copy of the descriptor with every schema loaded in place of its path."""
-    resources = [dict(r, schema=read_yaml(root / r["schema"])) for r in descriptor["resources"]]
-    return dict(descriptor, resources=resources)
+def read_descriptor(root: Path = paths.ROOT) -> tuple[dict, dict[str, str]]:
+    """datapackage.yaml with every schema loaded in place of its path (each file parsed once), and
+    each resource's schema path as the descriptor gives it."""
+    written = read_yaml(root / "datapackage.yaml")
+    schema_files = {r["name"]: r["schema"] for r in written["resources"]}
+    resources = [dict(r, schema=read_yaml(root / r["schema"])) for r in written["resources"]]
+    return dict(written, resources=resources), schema_files
 
 
 def read_table(path: Path) -> tuple[list[str], list[dict]]:
@@ -63,11 +81,30 @@ def read_table(path: Path) -> tuple[list[str], list[dict]]:
         return list(reader.fieldnames or []), rows
 
 
-def load_package(root: Path = paths.ROOT) -> DataPackage:
-    written = read_descriptor(root)
-    schema_files = {r["name"]: r["schema"] for r in written["resources"]}
-    descriptor = inline_schemas(written, root)
-    read = {r["name"]: read_table(root / r["path"]) for r in descriptor["resources"]}
+def write_table(path: Path, header: list[str], rows: list[dict]) -> None:
+    """A CSV the way data/ keeps them: UTF-8 without BOM, a header, one record per line ending in \\n."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def copy_package(target: Path, source: Path = paths.ROOT) -> Path:
+    """The descriptor, CSVs, stored source texts and schemas of source, copied into target."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PACKAGE_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part)
+        else:
+            shutil.copy2(source / part, target / part)
+    return target
+
+
+def load_package(root: Path = paths.ROOT, read: tuple[dict, dict[str, str]] | None = None) -> DataPackage:
+    """The package under root; `read` is what read_descriptor(root) gave, when the caller has it already."""
+    descriptor, schema_files = read or read_descriptor(root)
+    tables = {r["name"]: read_table(root / r["path"]) for r in descriptor["resources"]}
     return DataPackage(root=root, descriptor=descriptor, schema_files=schema_files,
-                       columns={name: header for name, (header, _) in read.items()},
-                       records={name: rows for name, (_, rows) in read.items()})
+                       columns={name: header for name, (header, _) in tables.items()},
+                       records={name: rows for name, (_, rows) in tables.items()})

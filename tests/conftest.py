@@ -1,24 +1,36 @@
-"""Shared fixtures. A test that breaks data works on a copy, never on the repository's files."""
-import shutil
+"""Shared fixtures and helpers. A test that breaks data works on a copy, never on the repository's files."""
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from scripts import chromium as chromium_settings
 from scripts import paths
+from scripts.package import copy_package, read_table, write_table
 
-PACKAGE_PARTS = ["datapackage.yaml", "data", "schemas"]
+__all__ = ["copy_package", "edit_rows", "read_rows", "stage"]
 
 
-def copy_package(target: Path) -> Path:
-    """The descriptor, CSVs, source text and schemas, copied into target."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PACKAGE_PARTS:
-        source = paths.ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
+def read_rows(root: Path, resource: str) -> list[dict]:
+    return read_table(root / "data" / f"{resource}.csv")[1]
+
+
+def edit_rows(root: Path, resource: str, edit: Callable[[list[dict]], None]) -> None:
+    """Rewrite data/<resource>.csv under root after edit(rows) has changed its rows in place."""
+    path = root / "data" / f"{resource}.csv"
+    header, rows = read_table(path)
+    edit(rows)
+    write_table(path, header, rows)
+
+
+def stage(root: Path, docs: Path) -> Path:
+    """The docs folder `make build` stages, for the package under root: hand-written and generated pages,
+    downloads, placeholders filled."""
+    from scripts.build import stage_docs
+    from scripts.package import load_package
+
+    stage_docs(load_package(root), docs)
+    return docs
 
 
 @pytest.fixture
@@ -56,20 +68,15 @@ def site_url(built_site: Path):
     server.server_close()
 
 
-# Debian's Chromium (installed by `make system-deps`); Playwright never downloads a browser here.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="session")
 def chromium():
     """A headless Chromium for the session (tests open their own pages)."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium fonts-wqy-microhei)")
+    if not Path(chromium_settings.EXECUTABLE).exists():
+        pytest.fail(f"{chromium_settings.EXECUTABLE} is missing: run `make system-deps` "
+                    "(apt-get install chromium fonts-wqy-microhei)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = chromium_settings.launch(playwright)
         yield browser
         browser.close()

@@ -85,3 +85,29 @@ def test_failed_mkdocs_build_leaves_previous_site_and_downloads(repository_with_
     assert "Traceback" not in result.stderr
     assert fingerprint(root / "site") == site
     assert not (root / "build" / "site.old").exists()
+
+
+def test_unknown_placeholder_on_any_page_stops_the_build_in_one_line(repository_with_a_built_site, edited):
+    root = repository_with_a_built_site
+    site = fingerprint(root / "site")
+    about = (root / "docs" / "about" / "index.md").read_text(encoding="utf-8")
+    edited("docs/about/index.md", about + "\n版本 <!-- data:no-such-block --> 之后。\n")
+
+    result = build(root)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Build stopped: about/index.md: unknown placeholder <!-- data:no-such-block -->; known: " +
+        result.stderr.split("known: ", 1)[1].strip()]
+    assert "version" in result.stderr and "key-figures" in result.stderr  # names of both kinds are known
+    assert "Traceback" not in result.stderr
+    assert fingerprint(root / "site") == site
+
+
+def test_a_release_the_changelog_does_not_mention_stops_the_build(repository_with_a_built_site, edited):
+    root = repository_with_a_built_site
+    descriptor = (root / "datapackage.yaml").read_text(encoding="utf-8")
+    edited("datapackage.yaml", descriptor.replace("\nversion: ", "\nversion: 99.0.0\nold_version: ", 1))
+
+    result = build(root)
+    assert result.returncode == 1
+    assert "CHANGELOG.md has no section '## 99.0.0'" in result.stderr and "Traceback" not in result.stderr

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from scripts import paths
-from scripts.checks import RESPONSIBLE_LINE
+from scripts.validate.checks.responsibilities import RESPONSIBLE_LINE
 from scripts.package import load_package
 
 SOURCE = (paths.DATA_DIR / "source" / "cq-2024-14.txt").read_text(encoding="utf-8")

@@ -1,11 +1,10 @@
 """The data diff: rows added, removed and changed field by field, keyed by each schema's primary key."""
-import csv
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_package
+from conftest import copy_package, edit_rows
 from scripts import paths
 from scripts.datadiff import clip, diff_tables, main, render_markdown, render_text
 
@@ -80,20 +79,12 @@ def git(repo: Path, *args: str) -> str:
                           cwd=repo, check=True, capture_output=True, text=True).stdout
 
 
-def append_row(path: Path, row: dict) -> None:
-    with open(path, "a", encoding="utf-8", newline="") as file:
-        csv.DictWriter(file, list(row), lineterminator="\n").writerow(row)
-
-
 def test_end_to_end_on_a_git_repository(tmp_path, capsys):
     repo = copy_package(tmp_path / "repo")
     git(repo, "init", "-q")
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "data as published")
-    progress = repo / "data" / "progress.csv"
-    with open(progress, encoding="utf-8", newline="") as file:
-        first = next(csv.DictReader(file))
-    append_row(progress, dict(first, observation_id="cq-2024-14-o002", as_of_date="2025-06-30", value="5600"))
+    edit_rows(repo, "progress", lambda rows: rows.append(dict(rows[0], observation_id="cq-2024-14-o999")))
     git(repo, "commit", "-qam", "a new progress figure")
     terms = repo / "data" / "terms.csv"
     terms.write_text(terms.read_text(encoding="utf-8").replace("Yuqima (Chongqing Enterprise Code)",
@@ -101,7 +92,7 @@ def test_end_to_end_on_a_git_repository(tmp_path, capsys):
 
     assert main(["HEAD~1", "HEAD", "--root", str(repo), "--format", "markdown"]) == 0
     markdown = capsys.readouterr().out
-    assert "| `data/progress.csv` | 1 | 0 | 0 |" in markdown and "cq-2024-14-o002" in markdown
+    assert "| `data/progress.csv` | 1 | 0 | 0 |" in markdown and "cq-2024-14-o999" in markdown
     assert "terms.csv" not in markdown  # the working-tree edit is not in HEAD
 
     assert main(["HEAD~1", "--root", str(repo)]) == 0  # against the working tree

@@ -6,7 +6,6 @@ an empty CSV cell is the Table Schema missing value, so it must come back as nul
 (SQLite), a blank cell (XLSX) and None (Frictionless); any other text, even "NA", "null" or "007",
 comes back as that exact text. Runs on the real package and on a copy with such tricky cells.
 """
-import csv
 import json
 import sqlite3
 import zipfile
@@ -18,9 +17,10 @@ import openpyxl
 import pytest
 import yaml
 
+from conftest import edit_rows
 from scripts.downloads import write_release
 from scripts.downloads.database import COLUMN_TYPES
-from scripts.package import load_package
+from scripts.package import load_package, read_table
 
 NAME = "cq-sme-tiered-cultivation-2024"
 # Cells that look like something else: formulas, spreadsheet errors, missing-value words, numbers.
@@ -33,8 +33,7 @@ TRICKY_TARGETS = [
 
 def source_rows(root: Path, resource: dict) -> list[dict]:
     """The reference: the CSV read with the csv module, every cell as its text."""
-    with open(root / resource["path"], encoding="utf-8", newline="") as file:
-        return list(csv.DictReader(file))
+    return read_table(root / resource["path"])[1]
 
 
 def expected(text: str, kind: str):
@@ -72,15 +71,10 @@ def assert_same_table(root: Path, resource: dict, rows: list[dict], where: str) 
 
 
 def write_tricky_copy(root: Path) -> Path:
-    path = root / "data" / "targets.csv"
-    with open(path, encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    for row, changes in zip(rows, TRICKY_TARGETS):
-        row.update(changes)
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    def make_tricky(rows):
+        for row, changes in zip(rows, TRICKY_TARGETS):
+            row.update(changes)
+    edit_rows(root, "targets", make_tricky)
     return root
 
 

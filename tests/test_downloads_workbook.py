@@ -1,12 +1,12 @@
 """The XLSX workbook: nothing in it can run as a formula, numbers stay numbers, and the first sheet
 describes every field of every schema in both languages."""
-import csv
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from conftest import edit_rows
 from scripts.downloads.workbook import write_workbook
 from scripts.downloads.files import release_time
 from scripts.package import load_package
@@ -17,16 +17,11 @@ FORMULA_LIKE_NOTES = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-1+1"
 @pytest.fixture
 def formula_like_cells_workbook(package_copy: Path, tmp_path: Path) -> Path:
     """The workbook of a copy whose targets notes look like formulas, and whose first value is negative."""
-    path = package_copy / "data" / "targets.csv"
-    with open(path, encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    for row, note in zip(rows, FORMULA_LIKE_NOTES):
-        row["note"] = note
-    rows[0]["value"] = "-86000"
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    def make_formula_like(rows):
+        for row, note in zip(rows, FORMULA_LIKE_NOTES):
+            row["note"] = note
+        rows[0]["value"] = "-86000"
+    edit_rows(package_copy, "targets", make_formula_like)
     package = load_package(package_copy)
     workbook = tmp_path / "plan.xlsx"
     write_workbook(package, workbook, release_time(package.descriptor))

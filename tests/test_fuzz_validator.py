@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from conftest import copy_package
 from scripts import paths
-from scripts.checks import SAFE_ID_PATTERN
+from scripts.package import SAFE_ID_PATTERN
 from scripts.validate import main
 
 settings.register_profile("dev", max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,13 +1,12 @@
 """The generated Markdown: a page per measure, unit and term in both languages, honest gaps, no leftovers."""
 import html
 import re
-import shutil
 
 import pytest
 
+from conftest import stage
 from scripts import paths
 from scripts.package import load_package
-from scripts.pages import write_pages
 from scripts.pages.model import Site
 from scripts.pages.targets import pairs, verdict
 
@@ -22,10 +21,7 @@ def package():
 @pytest.fixture(scope="module")
 def docs(package, tmp_path_factory):
     """The hand-written docs with the generated pages written into them, as the build stages them."""
-    staged = tmp_path_factory.mktemp("pages") / "docs"
-    shutil.copytree(paths.DOCS_DIR, staged)
-    write_pages(package, staged)
-    return staged
+    return stage(paths.ROOT, tmp_path_factory.mktemp("pages") / "docs")
 
 
 def read(docs, page: str) -> str:
@@ -100,10 +96,10 @@ def test_targets_without_progress_say_not_reported(package, docs, suffix, words)
 
 def test_consistency_check_states_its_assumption_and_flags_disagreement(package, docs):
     site = Site(package)
-    verdicts = {(a["target_id"], b["target_id"]): verdict(site, a, b)[0] for a, b in pairs(site)}
-    assert verdicts[("cq-2024-14-t15", "cq-2024-14-t04")] == "agree"  # 30 a year × 4 = 120
-    assert verdicts[("cq-2024-14-t17", "cq-2024-14-t08")] == "short"  # 5 a year × 4 = 20 < 40
-    assert verdicts[("cq-2024-14-t14", "cq-2024-14-t03")] == "baseline"  # a level: no baseline stated
+    verdicts = {(a["target_id"], b["target_id"]): verdict(site, a, b)[0] for a, b in pairs(site, "cq-2024-14")}
+    assert verdicts[("cq-2024-14-t15", "cq-2024-14-t04")] == "verdict_agree"  # 30 a year × 4 = 120
+    assert verdicts[("cq-2024-14-t17", "cq-2024-14-t08")] == "verdict_short"  # 5 a year × 4 = 20 < 40
+    assert verdicts[("cq-2024-14-t14", "cq-2024-14-t03")] == "verdict_baseline"  # a level: no baseline stated
     english = read(docs, "targets/index.en.md")
     assert "Assumption:" in english and "4 (2024–2027)" in english and "disagree" in english
     assert "假设" in read(docs, "targets/index.md")

@@ -1,16 +1,11 @@
 """CSV text is escaped everywhere it is rendered: hostile cells come out of a real MkDocs build as plain text."""
-import csv
 import re
-import shutil
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import copy_package
-from scripts import paths
+from conftest import copy_package, edit_rows, stage
 from scripts.build import run_mkdocs
-from scripts.package import load_package
-from scripts.pages import write_pages
 from scripts.pages.escape import text
 
 SCRIPT = "</title><script>alert(1)</script>"
@@ -29,16 +24,11 @@ def test_text_escapes_html_and_markdown():
 
 
 def plant(root, resource: str, row_id: str, field: str) -> None:
-    path = root / "data" / f"{resource}.csv"
-    with open(path, encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    for row in rows:
-        if row[next(iter(row))] == row_id:
-            row[field] = HOSTILE
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    def make_hostile(rows):
+        for row in rows:
+            if row[next(iter(row))] == row_id:
+                row[field] = HOSTILE
+    edit_rows(root, resource, make_hostile)
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +38,7 @@ def hostile_site(tmp_path_factory):
     root = copy_package(work / "package")
     for resource, (row_id, field) in PLANTED.items():
         plant(root, resource, row_id, field)
-    docs = work / "docs"
-    shutil.copytree(paths.DOCS_DIR, docs)
-    for page in docs.glob("data/*.md"):  # another module's pages: irrelevant here, and they need downloads
-        page.write_text("# Data\n", encoding="utf-8")
-    write_pages(load_package(root), docs)
-    run_mkdocs(docs, work / "site")
+    run_mkdocs(stage(root, work / "docs"), work / "site")
     return work / "site"
 
 

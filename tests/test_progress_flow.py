@@ -1,19 +1,15 @@
 """Adding one row to data/progress.csv is all a maintainer does: the targets pages, chart and downloads follow."""
-import csv
 import html
 import json
 import re
-import shutil
 import sqlite3
 
 import pytest
 from openpyxl import load_workbook
 
-from conftest import copy_package
+from conftest import copy_package, edit_rows, stage
 from scripts import paths
-from scripts.downloads import write_downloads
-from scripts.package import load_package
-from scripts.pages import write_pages
+from scripts.package import read_table
 from scripts.validate import main
 
 NEW_OBSERVATION = {
@@ -27,20 +23,14 @@ FIGURE = "5,600"  # how both languages print 5600 (below 1万, so no 万 in Chin
 @pytest.fixture(scope="module")
 def package_with_new_observation(tmp_path_factory):
     root = copy_package(tmp_path_factory.mktemp("progress") / "package")
-    with open(root / "data" / "progress.csv", "a", encoding="utf-8", newline="") as file:
-        csv.DictWriter(file, list(NEW_OBSERVATION), lineterminator="\n").writerow(NEW_OBSERVATION)
+    edit_rows(root, "progress", lambda rows: rows.append(NEW_OBSERVATION))
     return root
 
 
 @pytest.fixture(scope="module")
 def built_docs(package_with_new_observation):
     """What the build stages: the hand-written docs, plus the generated pages and downloads."""
-    docs = package_with_new_observation.parent / "docs"
-    shutil.copytree(paths.DOCS_DIR, docs)
-    package = load_package(package_with_new_observation)
-    write_pages(package, docs)
-    write_downloads(package, docs)
-    return docs
+    return stage(package_with_new_observation, package_with_new_observation.parent / "docs")
 
 
 def test_the_new_row_validates(package_with_new_observation, capsys):
@@ -65,8 +55,7 @@ def test_chart_shows_the_new_figure_as_the_latest(built_docs, page):
 
 def test_downloads_carry_the_new_row_in_every_format(built_docs):
     for folder in (built_docs / "downloads").iterdir():
-        with open(folder / "data" / "progress.csv", encoding="utf-8", newline="") as file:
-            assert NEW_OBSERVATION in list(csv.DictReader(file))
+        assert NEW_OBSERVATION in read_table(folder / "data" / "progress.csv")[1]
         records = json.loads((folder / "json" / "progress.json").read_text(encoding="utf-8"))
         assert NEW_OBSERVATION["observation_id"] in json.dumps(records)
         database = next(folder.glob("*.sqlite"))

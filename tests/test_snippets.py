@@ -10,15 +10,14 @@ import functools
 import http.server
 import io
 import re
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import stage
 from scripts import paths
-from scripts.downloads import write_downloads
 from scripts.package import load_package
 
 DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
@@ -34,9 +33,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
     """(filled docs folder, address of its downloads/latest/ on a local server)."""
-    docs = tmp_path_factory.mktemp("staging") / "docs"
-    shutil.copytree(paths.DOCS_DIR / "data", docs / "data")
-    write_downloads(load_package(), docs)
+    docs = stage(paths.ROOT, tmp_path_factory.mktemp("staging") / "docs")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(docs)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield docs, f"http://127.0.0.1:{server.server_port}/downloads/latest/"

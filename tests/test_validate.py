@@ -1,5 +1,4 @@
 """The validator: the real data passes; each broken rule is reported with file, row, field and a fix."""
-import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -7,30 +6,17 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import edit_rows, read_rows
 from scripts import paths
 from scripts.validate import main, validate
 
 DOC = "cq-2024-14"
 
 
-def read_rows(root: Path, resource: str) -> list[dict]:
-    with open(root / "data" / f"{resource}.csv", encoding="utf-8", newline="") as file:
-        return list(csv.DictReader(file))
-
-
-def write_rows(root: Path, resource: str, rows: list[dict]) -> None:
-    with open(root / "data" / f"{resource}.csv", "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 def set_cell(root: Path, resource: str, key: tuple[str, str], field: str, value: str) -> int:
     """Change one cell of the row whose key column has the key value; return that row's line."""
-    rows = read_rows(root, resource)
-    index = next(i for i, row in enumerate(rows) if row[key[0]] == key[1])
-    rows[index][field] = value
-    write_rows(root, resource, rows)
+    index = next(i for i, row in enumerate(read_rows(root, resource)) if row[key[0]] == key[1])
+    edit_rows(root, resource, lambda rows: rows[index].update({field: value}))
     return index + 2
 
 
@@ -60,18 +46,16 @@ def quote_altered_by_one_character(root):
 
 
 def responsible_units_out_of_order(root):
-    rows = read_rows(root, "responsibilities")
-    first, second = [r for r in rows if r["measure_id"] == f"{DOC}-m2.1"][:2]
-    first["agency_id"], second["agency_id"] = second["agency_id"], first["agency_id"]
-    write_rows(root, "responsibilities", rows)
+    def swap(rows):
+        first, second = [r for r in rows if r["measure_id"] == f"{DOC}-m2.1"][:2]
+        first["agency_id"], second["agency_id"] = second["agency_id"], first["agency_id"]
+    edit_rows(root, "responsibilities", swap)
     return "data/responsibilities.csv", line_of(root, "responsibilities", measure_id=f"{DOC}-m2.1", position="1"), "agency_id", "continues"
 
 
 def responsible_unit_missing(root):
-    rows = read_rows(root, "responsibilities")
-    last = [r for r in rows if r["measure_id"] == f"{DOC}-m2.3"][-1]
-    rows.remove(last)
-    write_rows(root, "responsibilities", rows)
+    last = [r for r in read_rows(root, "responsibilities") if r["measure_id"] == f"{DOC}-m2.3"][-1]
+    edit_rows(root, "responsibilities", lambda rows: rows.remove(last))
     line = line_of(root, "responsibilities", measure_id=f"{DOC}-m2.3", position=str(int(last["position"]) - 1))
     return "data/responsibilities.csv", line, "agency_id", "also names"
 
@@ -107,6 +91,34 @@ def id_field_without_safe_pattern(root):
     del schema["fields"][0]["constraints"]["pattern"]
     schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True), encoding="utf-8")
     return "schemas/terms.schema.yaml", None, "term_id", "safe ID pattern"
+
+
+def note_written_in_chinese(root):
+    line = set_cell(root, "targets", ("target_id", f"{DOC}-t05"), "note", "新培育同时修饰制造业单项冠军企业。")
+    return "data/targets.csv", line, "note", "mostly Chinese"
+
+
+def source_file_outside_its_folder(root):
+    """A pattern that is not the safe-ID one gets advice from its own pattern, not "no slashes"."""
+    line = set_cell(root, "documents", ("document_id", DOC), "source_file", "cq-2024-14.txt")
+    return "data/documents.csv", line, "source_file", r"pattern source/[A-Za-z0-9._-]+\.txt"
+
+
+def edit_schema(root, resource: str, edit) -> None:
+    schema_file = root / "schemas" / f"{resource}.schema.yaml"
+    schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
+    edit({field["name"]: field for field in schema["fields"]})
+    schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True), encoding="utf-8")
+
+
+def enum_value_without_label(root):
+    edit_schema(root, "terms", lambda fields: fields["kind"]["enumLabels"].pop("place"))
+    return "schemas/terms.schema.yaml", None, "kind", "\u201cplace\u201d has no label in both languages"
+
+
+def chinese_field_without_language(root):
+    edit_schema(root, "measures", lambda fields: fields["title_zh"].pop("lang"))
+    return "schemas/measures.schema.yaml", None, "title_zh", "does not declare its language"
 
 
 def encoding_not_declared(root):
@@ -158,7 +170,9 @@ BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, respon
           responsible_line_dropped, value_disagrees_with_quote, indicator_not_in_quote, english_missing,
           english_left_in_chinese, id_field_without_safe_pattern, encoding_not_declared,
           measure_text_differs_from_paragraphs, paragraphs_out_of_order, subitem_under_a_part,
-          term_first_use_wrong, control_character_in_cell, number_written_with_wan, dangling_agency]
+          term_first_use_wrong, control_character_in_cell, number_written_with_wan, dangling_agency,
+          note_written_in_chinese, source_file_outside_its_folder, enum_value_without_label,
+          chinese_field_without_language]
 
 
 @pytest.mark.parametrize("break_rule", BROKEN, ids=lambda f: f.__name__)
@@ -207,7 +221,7 @@ def test_command_line_exit_code_and_message_without_traceback(package_copy):
 
 
 def test_report_orders_whole_file_and_row_problems_of_one_file(capsys):
-    from scripts.problems import Problem
+    from scripts.validate.problems import Problem
     from scripts.validate import report
 
     report([Problem("datapackage.yaml", None, "version", "bad version.", "fix it."),

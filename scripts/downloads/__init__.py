@@ -1,38 +1,33 @@
 """Downloads: a versioned release of the Data Package in every common format, plus `latest`.
 
 write_downloads(package, docs_dir) writes docs_dir/downloads/v<version>/ and an identical
-docs_dir/downloads/latest/, then fills the Data pages' placeholders. Layout of each folder:
-
-    datapackage.json        descriptor: schemas inline, version, release date, bytes + sha256 per CSV
-    data/<resource>.csv     the validated CSVs, byte for byte
-    data/source/*.txt       the stored source text the Chinese quotes are checked against
-    json/<resource>.json    each resource as JSON (typed; missing = null)
-    <name>.zip              datapackage.json + data/ (CSVs, source text) + LICENSE.md + CITATION.cff
-    <name>.xlsx             field dictionary sheet, then a sheet per resource
-    <name>.sqlite           typed tables with primary and foreign keys
-    SHA256SUMS              sha256sum -c compatible manifest of all the above
-
-Every byte depends only on the data and the descriptor's `created` date: same inputs, same files.
+docs_dir/downloads/latest/ (the layout is in layout.py); blocks(package, release_dir) gives what the
+Data pages' placeholders become. Every byte depends only on the data and the descriptor's `created`
+date: same inputs, same files.
 """
 import shutil
 from pathlib import Path
 
-from scripts.checks import VERSION
+from scripts.downloads import layout
 from scripts.downloads.database import write_database
 from scripts.downloads.descriptor import copy_data, write_descriptor
 from scripts.downloads.files import release_time
 from scripts.downloads.json_files import write_json_files
 from scripts.downloads.manifest import write_manifest
 from scripts.downloads.package_zip import write_package_zip
-from scripts.downloads.site_pages import fill_pages
+from scripts.downloads.site_pages import blocks
 from scripts.downloads.workbook import write_workbook
-from scripts.package import DataPackage
+from scripts.errors import BuildError
+from scripts.package import VERSION, DataPackage
+
+__all__ = ["blocks", "release_dir_name", "write_downloads", "write_release"]
+
 
 def release_dir_name(descriptor: dict) -> str:
     version = str(descriptor.get("version", ""))
     if not VERSION.fullmatch(version):
-        raise ValueError(f"datapackage.yaml: version {version!r} is not MAJOR.MINOR.PATCH; it names the download folder.")
-    return f"v{version}"
+        raise BuildError(f"datapackage.yaml: version {version!r} is not MAJOR.MINOR.PATCH; it names the download folder.")
+    return layout.version_dir(version)
 
 
 def write_release(package: DataPackage, release_dir: Path) -> None:
@@ -41,17 +36,17 @@ def write_release(package: DataPackage, release_dir: Path) -> None:
     release_dir.mkdir(parents=True)
     copy_data(package, release_dir)
     write_descriptor(package, release_dir)
-    write_json_files(package, release_dir / "json")
-    write_package_zip(release_dir, release_dir / f"{name}.zip", when)
-    write_workbook(package, release_dir / f"{name}.xlsx", when)
-    write_database(package, release_dir / f"{name}.sqlite")
+    write_json_files(package, release_dir)
+    write_package_zip(release_dir, release_dir / layout.package_file(name, "zip"), when)
+    write_workbook(package, release_dir / layout.package_file(name, "workbook"), when)
+    write_database(package, release_dir / layout.package_file(name, "database"))
     write_manifest(release_dir)
 
 
 def write_downloads(package: DataPackage, docs_dir: Path) -> Path:
-    downloads = docs_dir / "downloads"
+    """The release under its version's folder and as latest/; returns the version's folder."""
+    downloads = docs_dir / layout.DOWNLOADS
     release_dir = downloads / release_dir_name(package.descriptor)
     write_release(package, release_dir)
-    shutil.copytree(release_dir, downloads / "latest")
-    fill_pages(package, docs_dir, release_dir)
+    shutil.copytree(release_dir, downloads / layout.LATEST)
     return release_dir

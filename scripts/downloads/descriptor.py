@@ -1,14 +1,10 @@
 """The released descriptor (datapackage.json): schemas inline, and each CSV's size and SHA-256."""
 from pathlib import Path
 
+from scripts.downloads import layout
 from scripts.downloads.files import sha256
 from scripts.downloads.json_files import dumps
 from scripts.package import DataPackage
-
-
-def csv_path(name: str) -> str:
-    """Where a resource's CSV sits, relative to the descriptor, in the zip and on the site alike."""
-    return f"data/{name}.csv"
 
 
 def source_texts(package: DataPackage) -> list[str]:
@@ -19,24 +15,24 @@ def source_texts(package: DataPackage) -> list[str]:
 def copy_data(package: DataPackage, release_dir: Path) -> None:
     """The CSVs byte for byte as validated (nothing re-serialised, so nothing can change), and the
     source texts they point to, so a reader can check every quote."""
-    (release_dir / "data" / "source").mkdir(parents=True)
+    (release_dir / layout.DATA / "source").mkdir(parents=True)
     for resource in package.descriptor["resources"]:
         source = package.root / resource["path"]
-        (release_dir / csv_path(resource["name"])).write_bytes(source.read_bytes())
+        (release_dir / layout.resource_file(resource["name"], "csv")).write_bytes(source.read_bytes())
     for text in source_texts(package):
-        (release_dir / "data" / text).write_bytes((package.root / "data" / text).read_bytes())
+        (release_dir / layout.source_path(text)).write_bytes((package.root / "data" / text).read_bytes())
 
 
 def released_descriptor(package: DataPackage, release_dir: Path) -> dict:
     resources = []
     for resource in package.descriptor["resources"]:
-        path = csv_path(resource["name"])
+        path = layout.resource_file(resource["name"], "csv")
         file = release_dir / path
         resources.append(dict(resource, path=path, bytes=file.stat().st_size, hash=f"sha256:{sha256(file)}"))
     return dict(package.descriptor, resources=resources)
 
 
 def write_descriptor(package: DataPackage, release_dir: Path) -> Path:
-    path = release_dir / "datapackage.json"
+    path = release_dir / layout.DESCRIPTOR
     path.write_text(dumps(released_descriptor(package, release_dir)), encoding="utf-8")
     return path

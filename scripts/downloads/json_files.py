@@ -3,6 +3,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from scripts.downloads import layout
 from scripts.downloads.typed import typed_rows
 from scripts.package import DataPackage
 
@@ -18,8 +19,8 @@ def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=as_json) + "\n"
 
 
-def write_json_files(package: DataPackage, folder: Path) -> None:
-    folder.mkdir(parents=True)
+def write_json_files(package: DataPackage, release_dir: Path) -> None:
+    (release_dir / layout.JSON).mkdir(parents=True)
     for resource in package.descriptor["resources"]:
         name = resource["name"]
-        (folder / f"{name}.json").write_text(dumps(typed_rows(package, name)), encoding="utf-8")
+        (release_dir / layout.resource_file(name, "json")).write_text(dumps(typed_rows(package, name)), encoding="utf-8")

@@ -2,8 +2,7 @@
 from pathlib import Path
 
 from scripts.downloads.files import sha256
-
-MANIFEST = "SHA256SUMS"
+from scripts.downloads.layout import MANIFEST
 
 
 def release_files(release_dir: Path) -> list[Path]:

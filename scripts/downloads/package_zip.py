@@ -3,14 +3,15 @@ from datetime import datetime
 from pathlib import Path
 
 from scripts import paths
+from scripts.downloads import layout
 from scripts.downloads.files import write_zip
-
-# Travel with the data, so a copy found on a hard disk years later still says whose it is and on what terms.
-ALONGSIDE = ["LICENSE.md", "CITATION.cff"]
 
 
 def write_package_zip(release_dir: Path, zip_path: Path, when: datetime) -> None:
-    members = [release_dir / "datapackage.json", *(path for path in (release_dir / "data").rglob("*") if path.is_file())]
+    """The descriptor and data/; the licence and citation travel with them, so a copy found on a hard
+    disk years later still says whose it is and on what terms."""
+    data = (path for path in (release_dir / layout.DATA).rglob("*") if path.is_file())
+    members = [release_dir / layout.DESCRIPTOR, *data]
     entries = [(member.relative_to(release_dir).as_posix(), member.read_bytes()) for member in members]
-    entries += [(name, (paths.ROOT / name).read_bytes()) for name in ALONGSIDE]
+    entries += [(name, (paths.ROOT / name).read_bytes()) for name in layout.ALONGSIDE]
     write_zip(zip_path, sorted(entries), when)

@@ -1,34 +1,36 @@
 """Generate the site's pages from the data package, in Chinese (x.md) and English (x.en.md).
 
 write_pages(package, docs_dir) writes every generated page into docs_dir (the staging copy of docs/,
-never the committed folder) and fills the data placeholders of the hand-written pages there.
+never the committed folder); blocks(package) gives what the hand-written pages' placeholders become.
 """
+from collections.abc import Callable
 from pathlib import Path
 
-from scripts.package import DataPackage
-from scripts.pages import about, home, placeholders
-from scripts.pages.agencies import write_agencies
-from scripts.pages.dictionary import write_dictionary
-from scripts.pages.fulltext import write_full_text
-from scripts.pages.glossary import write_glossary
-from scripts.pages.measures import write_measures
+from scripts.package import LANGUAGES, DataPackage
+from scripts.pages import about, agencies, dictionary, fulltext, glossary, home, measures, targets
+from scripts.pages.markdown import write
 from scripts.pages.model import Site
-from scripts.pages.targets import write_targets
+
+# Each module's pages(site, lang) gives the (page, Markdown) pairs of one kind of page.
+SECTIONS = [measures, agencies, targets, fulltext, glossary, dictionary]
 
 
 def write_pages(package: DataPackage, docs_dir: Path) -> None:
     site = Site(package)
-    write_measures(site, docs_dir)
-    write_agencies(site, docs_dir)
-    write_targets(site, docs_dir)
-    write_full_text(site, docs_dir)
-    write_glossary(site, docs_dir)
-    write_dictionary(package, docs_dir)
-    placeholders.fill(docs_dir, {
+    for lang in LANGUAGES:
+        for section in SECTIONS:
+            for page, markdown in section.pages(site, lang):
+                write(docs_dir, page, lang, markdown)
+
+
+def blocks(package: DataPackage) -> dict[str, Callable[[str], str]]:
+    """Placeholder name → its Markdown in a language, for the home and About pages."""
+    site = Site(package)
+    return {
         "key-figures": lambda lang: home.key_figures(site, lang),
         "tier-pyramid": lambda lang: home.pyramid(site, lang),
         "actions": lambda lang: home.actions(site, lang),
         "responsibility": lambda lang: home.responsibility(site, lang),
         "sources": lambda lang: about.sources(site, lang),
         "attachment": lambda lang: about.attachment(site, lang),
-    })
+    }

@@ -1,25 +1,19 @@
 """The data dictionary, generated from the Table Schemas: each field described once, there."""
-from pathlib import Path
+from collections.abc import Iterator
 
-from scripts.pages import names
-from scripts.pages.labels import LANGUAGES, t
-from scripts.pages.markdown import Safe, cell, en, table, write
 from scripts.package import DataPackage
-
-TITLE = {"zh": "数据字典", "en": "Data dictionary"}
-INTRO = {
-    "zh": "每个数据文件及其字段，由 `schemas/` 中的表结构（Table Schema）生成。字段标题为英文；说明为中文。",
-    "en": "Every data file and its fields, generated from the Table Schemas in `schemas/`.",
-}
+from scripts.pages import names
+from scripts.pages.markdown import Safe, cell, en, table
+from scripts.pages.model import Site
+from scripts.pages.phrases import t
 
 
-def write_dictionary(package: DataPackage, docs_dir: Path) -> None:
-    for lang in LANGUAGES:
-        write(docs_dir, names.DICTIONARY, lang, page(package, lang))
+def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
+    yield names.DICTIONARY, page(site.package, lang)
 
 
 def page(package: DataPackage, lang: str) -> str:
-    blocks = [f"# {TITLE[lang]}", INTRO[lang]]
+    blocks = [f"# {t('dictionary_title', lang)}", t("dictionary_intro", lang)]
     for resource in package.descriptor["resources"]:
         blocks += resource_section(package, resource, lang)
     return "\n\n".join(blocks)
@@ -57,7 +51,8 @@ def constraints(field: dict, lang: str) -> str:
     if "enum" in rules:
         values = ", ".join(f"<code>{cell(v, lang)}</code>" for v in rules["enum"])
         parts.append(f"{t('allowed', lang)}: {values}")
-    for bound in ("minimum", "maximum"):
-        if bound in rules:
-            parts.append(f"{t(bound, lang)} {cell(rules[bound], lang)}")
+    if "minimum" in rules:
+        parts.append(f"{t('minimum', lang)} {cell(rules['minimum'], lang)}")
+    if "maximum" in rules:
+        parts.append(f"{t('maximum', lang)} {cell(rules['maximum'], lang)}")
     return Safe("; ".join(parts)) if parts else Safe("—")

@@ -1,31 +1,28 @@
-"""Blocks for the home page: key 2027 figures, the tier pyramid, the six actions, who answers for what."""
+"""Blocks for the home page: key figures of the dated targets, the tier pyramid, the actions, who answers for what."""
 from scripts.pages import escape, names
-from scripts.pages.labels import enum, t
-from scripts.pages.markdown import Safe, cell, link, number, table
-from scripts.pages.measures import target_indicator
+from scripts.pages.formats import COMPARATOR_SYMBOLS, number, target_indicator, unit
+from scripts.pages.markdown import Safe, cell, link, table
 from scripts.pages.model import Site
+from scripts.pages.phrases import t
 
 PAGE = names.HOME
 
 
 def key_figures(site: Site, lang: str) -> str:
-    """One card per target due in 2027, the figure large, the verbatim phrase below it."""
+    """One card per dated target, the figure large, the indicator below it."""
     cards = []
     for target in site.targets:
         if not target["target_year"]:
             continue
-        unit = target["unit_zh"] if lang == "zh" else target["unit_en"]
-        kind = "新增" if lang == "zh" and target["target_type"] == "increment" else \
-            "new" if target["target_type"] == "increment" else ""
-        comparator = enum("comparator", target["comparator"], lang)
-        figure = f"{kind} {comparator}{number(target['value'], lang)} {unit}".strip()
+        kind = t("new", lang) if target["target_type"] == "increment" else ""
+        figure = f"{kind} {COMPARATOR_SYMBOLS[target['comparator']]}{number(target['value'], lang)} {unit(target, lang)}".strip()
         cards.append(f'<li><span class="figure">{cell(figure, lang)}</span>'
                      f'<span class="indicator">{target_indicator(target, lang)}</span></li>')
     return f'<div class="key-figures"><ul>{"".join(cards)}</ul></div>'
 
 
 def tier_part(site: Site) -> dict:
-    """The part whose items each carry an annual target: the tiers of cultivation (part 二)."""
+    """The part whose items each carry an annual target: the tiers of cultivation."""
     return next(part for part in site.parts()
                 if site.children(part["measure_id"])
                 and all(annual_target(site, item) for item in site.children(part["measure_id"])))
@@ -36,14 +33,12 @@ def annual_target(site: Site, measure: dict) -> dict | None:
 
 
 def pyramid(site: Site, lang: str) -> str:
-    """The seven tiers, the last (fewest, largest firms) on top; each links to its heading page."""
+    """The tiers, the last (fewest, largest firms) on top; each links to its heading page."""
     tiers = site.children(tier_part(site)["measure_id"])
     rows = []
     for depth, item in enumerate(reversed(tiers)):
         target = annual_target(site, item)
-        unit = target["unit_zh"] if lang == "zh" else target["unit_en"]
-        yearly = {"zh": f"每年 ≥ {number(target['value'], lang)} {unit}",
-                  "en": f"≥ {number(target['value'], lang)} {unit} a year"}[lang]
+        yearly = t("yearly_target", lang, figure=number(target["value"], lang), unit=unit(target, lang))
         width = 40 + depth * 60 // max(1, len(tiers) - 1)
         href = escape.attribute(names.measure_page(item)) + "/"  # raw HTML: the site's URL, not the .md path
         rows.append(f'<li style="width: {width}%"><a href="{href}">'
@@ -53,7 +48,7 @@ def pyramid(site: Site, lang: str) -> str:
 
 
 def actions_part(site: Site) -> dict:
-    """The part whose items have numbered sub-items: the six actions (part 三)."""
+    """The part whose items have numbered sub-items: the actions."""
     return next(part for part in site.parts()
                 if any(site.children(item["measure_id"]) for item in site.children(part["measure_id"])))
 
@@ -66,9 +61,9 @@ def actions(site: Site, lang: str) -> str:
 
 def responsibility(site: Site, lang: str) -> str:
     """Each heading with a 责任单位 line: the unit listed first, and how many units the line names."""
-    headers = [t("measure", lang), t("listed_first", lang).capitalize(), "单位数" if lang == "zh" else "Units named"]
+    headers = [t("measure", lang), t("listed_first_heading", lang), t("units_named", lang)]
     rows = [[names.measure_link(site, m, PAGE, lang), names.agency_link(site.stated_units[m["measure_id"]][0], PAGE, lang),
              str(len(site.stated_units[m["measure_id"]]))]
             for m in site.measures if m["measure_id"] in site.stated_units]
-    matrix = link("条目 × 单位矩阵" if lang == "zh" else "Headings × units matrix", PAGE, names.MATRIX, lang)
+    matrix = link(t("matrix_title", lang), PAGE, names.MATRIX, lang)
     return table(headers, rows, lang) + f"\n\n{Safe(matrix)}"

@@ -7,7 +7,7 @@ import posixpath
 from pathlib import Path
 
 from scripts.pages import escape
-from scripts.pages.labels import suffix, t
+from scripts.pages.phrases import suffix, t
 
 
 class Safe(str):
@@ -63,16 +63,6 @@ def table(headers: list[str], rows: list[list], lang: str) -> str:
 
 def bullets(items: list, lang: str) -> str:
     return "\n".join(f"- {cell(item, lang)}" for item in items)
-
-
-def number(value: str, lang: str) -> str:
-    """A plain number for reading: 86000 → 8.6万 in Chinese, 86,000 in English."""
-    amount = float(value)
-    if lang == "zh" and amount >= 10_000:
-        for size, unit in ((100_000_000, "亿"), (10_000, "万")):
-            if amount >= size:
-                return f"{amount / size:g}{unit}"
-    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,g}"
 
 
 def write(docs_dir: Path, page: str, lang: str, markdown: str) -> None:

@@ -1,32 +1,31 @@
 """One page per heading of the plan (verbatim text, translation, units, targets, terms), and their tree."""
-from pathlib import Path
+from collections.abc import Iterator
 
 from scripts.pages import names
-from scripts.pages.labels import LANGUAGES, enum, t
-from scripts.pages.markdown import Safe, bullets, cell, en, link, number, table, write, zh
+from scripts.pages.formats import target_indicator, target_value
+from scripts.pages.markdown import Safe, bullets, cell, link, table, zh
 from scripts.pages.model import Site
-
-INTRO = {
-    "zh": "方案的全部条目：四个部分、各部分的项，以及第三部分各项下的条。每个条目一页，含原文、英文译文、责任单位、目标和术语。",
-    "en": "Every heading of the plan: its four parts, their items, and the numbered sub-items of part 3. "
-          "Each has a page with the Chinese text, our English translation, the responsible units, targets and terms.",
-}
-TITLE = {"zh": "条目", "en": "Measures"}
+from scripts.pages.phrases import t
 
 
-def write_measures(site: Site, docs_dir: Path) -> None:
-    for lang in LANGUAGES:
-        write(docs_dir, names.MEASURES, lang, tree_page(site, lang))
-        for measure in site.measures:
-            write(docs_dir, names.measure_page(measure), lang, measure_page(site, measure, lang))
+def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
+    """(page, Markdown): the tree of headings and a page per heading."""
+    yield names.MEASURES, tree_page(site, lang)
+    for measure in site.measures:
+        yield names.measure_page(measure), measure_page(site, measure, lang)
 
 
 def tree_page(site: Site, lang: str) -> str:
-    lines = [f"# {TITLE[lang]}", "", INTRO[lang], ""]
-    for measure in site.measures:
-        indent = "    " * len(site.ancestors(measure))
-        lines.append(f"{indent}- {names.measure_link(site, measure, names.MEASURES, lang)}")
-    return "\n".join(lines)
+    """Each document's headings as a nested list, under the document's title, with how many of each level."""
+    blocks = [f"# {t('measures_title', lang)}", t("measures_intro", lang)]
+    for document in site.documents:
+        own = [m for m in site.measures if m["document_id"] == document["document_id"]]
+        counts = {level: sum(m["level"] == level for m in own) for level in ("part", "item", "subitem")}
+        tree = [f"{'    ' * len(site.ancestors(m))}- {names.measure_link(site, m, names.MEASURES, lang)}" for m in own]
+        blocks += [f"## {cell(document[f'title_{lang}'], lang)}",
+                   t("measure_counts", lang, parts=counts["part"], items=counts["item"], subitems=counts["subitem"]),
+                   "\n".join(tree)]
+    return "\n\n".join(blocks)
 
 
 def measure_page(site: Site, measure: dict, lang: str) -> str:
@@ -34,6 +33,7 @@ def measure_page(site: Site, measure: dict, lang: str) -> str:
     sections = [
         f"# {cell(names.measure_name(site, measure, lang), lang)}",
         breadcrumb(site, measure, page, lang),
+        document_line(site, measure, lang),
         texts(measure, lang),
         f"## {t('responsible', lang)}\n\n{units(site, measure, page, lang)}",
         f"## {t('targets', lang)}\n\n{targets(measure, site, lang)}",
@@ -45,6 +45,12 @@ def measure_page(site: Site, measure: dict, lang: str) -> str:
         listed = [names.measure_link(site, child, page, lang) for child in children]
         sections.append(f"## {t('sub_headings', lang)}\n\n{bullets(listed, lang)}")
     return "\n\n".join(s for s in sections if s)
+
+
+def document_line(site: Site, measure: dict, lang: str) -> str:
+    """Which document the heading belongs to: a package may hold several."""
+    document = site.document[measure["document_id"]]
+    return t("in_document", lang, title=cell(document[f"title_{lang}"], lang), number=cell(document["doc_number"], lang))
 
 
 def breadcrumb(site: Site, measure: dict, page: str, lang: str) -> str:
@@ -77,8 +83,7 @@ def units(site: Site, measure: dict, page: str, lang: str) -> str:
     if found.inherited:
         source = names.measure_link(site, found.source, page, lang)
         intro = t("responsible_inherited", lang, parent=source)
-        marker = f" <span class=\"inherited\">（{t('inherited', lang)}）</span>" if lang == "zh" \
-            else f" <span class=\"inherited\">({t('inherited', lang)})</span>"
+        marker = f' <span class="inherited">{t("inherited_marker", lang, inherited=t("inherited", lang))}</span>'
     else:
         intro, marker = t("responsible_stated", lang), ""
     listed = [Safe(names.agency_link(a, page, lang) + marker) for a in found.agencies]
@@ -95,19 +100,10 @@ def targets(measure: dict, site: Site, lang: str) -> str:
     if not rows:
         return t("no_targets", lang)
     headers = [t("indicator", lang), t("type", lang), t("target", lang), t("year", lang), t("quote", lang)]
-    body = [[target_indicator(r, lang), enum("target_type", r["target_type"], lang), target_value(r, lang),
+    body = [[target_indicator(r, lang), site.package.enum_label("targets", "target_type", r["target_type"], lang),
+             target_value(r, lang),
              r["target_year"], zh(r["quote_zh"], lang)] for r in rows]
     return table(headers, body, lang) + f"\n\n{link(t('targets', lang), names.measure_page(measure), names.TARGETS, lang)}"
-
-
-def target_indicator(target: dict, lang: str) -> Safe:
-    return zh(target["indicator_zh"], lang) if lang == "zh" else en(target["indicator_en"], lang)
-
-
-def target_value(target: dict, lang: str) -> str:
-    """≥ 8.6万 家 / ≥ 86,000 enterprises: the comparator, the figure and its unit."""
-    unit = target["unit_zh"] if lang == "zh" else target["unit_en"]
-    return f"{enum('comparator', target['comparator'], lang)}{number(target['value'], lang)} {unit}"
 
 
 def terms(site: Site, measure: dict, page: str, lang: str) -> str:

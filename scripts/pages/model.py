@@ -49,6 +49,19 @@ class Site:
         return self.rows("documents")
 
     @cached_property
+    def document(self) -> dict[str, dict]:
+        return {d["document_id"]: d for d in self.documents}
+
+    def target_years(self, document_id: str | None = None) -> list[str]:
+        """The years the dated targets are due, of one document or of all, in order."""
+        return sorted({t["target_year"] for t in self.targets
+                       if t["target_year"] and document_id in (None, t["document_id"])})
+
+    def part_of(self, measure: dict) -> dict:
+        """The part a heading belongs to (the heading itself for a part)."""
+        return (self.ancestors(measure) or [measure])[-1]
+
+    @cached_property
     def paragraphs(self) -> list[dict]:
         return sorted(self.rows("paragraphs"), key=lambda p: (p["document_id"], int(p["seq"])))
 

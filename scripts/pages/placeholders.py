@@ -1,15 +1,17 @@
-"""Fill the data placeholders of hand-written pages: a line `<!-- data:NAME -->` becomes generated Markdown.
+"""Fill the placeholders of hand-written pages: `<!-- data:NAME -->` becomes generated Markdown.
 
-Hand-written pages hold prose only; wherever they need a table or figure from the data they say so
-with a placeholder. An unknown name stops the build, so a typo cannot silently drop a table.
+Hand-written pages hold prose only; wherever they need a table, a figure or a fact from the data or the
+downloads they say so with a placeholder, on a line of its own or inside a sentence. Every page under
+docs/ may use every name; an unknown name stops the build, naming the page and the placeholder.
 """
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts.pages.labels import DEFAULT_LANGUAGE, LANGUAGES
+from scripts.errors import BuildError
+from scripts.pages.phrases import DEFAULT_LANGUAGE, LANGUAGES
 
-PLACEHOLDER = re.compile(r"^<!-- data:([a-z-]+) -->$", re.MULTILINE)
+PLACEHOLDER = re.compile(r"<!-- data:([a-z0-9-]+) -->")
 
 
 def language_of(path: Path) -> str:
@@ -19,17 +21,14 @@ def language_of(path: Path) -> str:
 
 
 def fill(docs_dir: Path, blocks: dict[str, Callable[[str], str]]) -> None:
-    """Replace every placeholder in every page under docs_dir with blocks[name](language)."""
+    """Replace every placeholder in every page under docs_dir with blocks[name](the page's language)."""
     for path in sorted(docs_dir.rglob("*.md")):
         source = path.read_text(encoding="utf-8")
         if "<!-- data:" not in source:
             continue
         lang = language_of(path)
-
-        def block(match: re.Match) -> str:
-            name = match[1]
-            if name not in blocks:
-                raise ValueError(f"{path.name}: unknown placeholder <!-- data:{name} -->; known: {', '.join(sorted(blocks))}")
-            return blocks[name](lang)
-
-        path.write_text(PLACEHOLDER.sub(block, source), encoding="utf-8")
+        unknown = sorted({name for name in PLACEHOLDER.findall(source) if name not in blocks})
+        if unknown:
+            raise BuildError(f"{path.relative_to(docs_dir).as_posix()}: unknown placeholder <!-- data:{unknown[0]} -->; "
+                             f"known: {', '.join(sorted(blocks))}.")
+        path.write_text(PLACEHOLDER.sub(lambda match: blocks[match[1]](lang), source), encoding="utf-8")

@@ -1,56 +1,38 @@
 """The targets page: every commitment, a progress chart, reported progress, and a consistency check."""
-from pathlib import Path
+from collections.abc import Iterator
 
 from scripts.pages import escape, names
-from scripts.pages.labels import LANGUAGES, enum, t
-from scripts.pages.markdown import Safe, cell, en, number, table, write, zh
-from scripts.pages.measures import target_indicator, target_value
+from scripts.pages.formats import number, target_indicator, target_value
+from scripts.pages.markdown import Safe, cell, en, table, zh
 from scripts.pages.model import Site
-
-TITLE = {"zh": "目标", "en": "Targets"}
-INTRO = {
-    "zh": "方案提出的全部量化目标。数值按原文换算为纯数字（8.6万家 → 86000），“原文”栏为照录的原文短语。"
-          "原文未说明的年份或起算年份标为“未说明”。方案附件《目标清单》的内容缺失，不在此列。",
-    "en": "Every quantified commitment in the plan. Figures are the text's, as plain numbers (8.6万家 → 86,000); "
-          "the quote column gives the Chinese phrase verbatim. Where the text gives no year or start year, the "
-          "page says \u201cnot stated\u201d. The plan's attachment (target list) is missing and not included here.",
-}
-HEADINGS = {
-    "all": ("全部目标", "All targets"),
-    "chart": ("进展图", "Progress chart"),
-    "progress": ("已报告的进展", "Progress reported so far"),
-    "consistency": ("每年目标与2027年目标是否一致", "Do the annual targets add up to the 2027 targets?"),
-}
-CHART_NOTE = {
-    "zh": "每条横条为最新报告值占目标值的比例（超过100%时画满）；未报告的目标标为“未报告”。图中文字即数据，屏幕阅读器可直接朗读。",
-    "en": "Each bar is the latest reported figure as a share of the target (drawn full above 100%); targets with "
-          "no report say \u201cnot reported\u201d. The text in the chart is the data, readable by screen readers.",
-}
+from scripts.pages.phrases import t
 
 
-def heading(key: str, lang: str) -> str:
-    return HEADINGS[key][LANGUAGES.index(lang)]
-
-
-def write_targets(site: Site, docs_dir: Path) -> None:
-    for lang in LANGUAGES:
-        write(docs_dir, names.TARGETS, lang, page(site, lang))
+def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
+    yield names.TARGETS, page(site, lang)
 
 
 def page(site: Site, lang: str) -> str:
     return "\n\n".join([
-        f"# {TITLE[lang]}", INTRO[lang],
-        f"## {heading('all', lang)}", all_targets(site, lang),
-        f"## {heading('chart', lang)}", CHART_NOTE[lang], chart(site, lang),
-        f"## {heading('progress', lang)}", progress(site, lang),
-        f"## {heading('consistency', lang)}", consistency(site, lang),
+        f"# {t('targets', lang)}", intro(site, lang),
+        f"## {t('targets_all', lang)}", all_targets(site, lang),
+        f"## {t('targets_chart', lang)}", t("chart_note", lang), chart(site, lang),
+        f"## {t('targets_progress', lang)}", progress(site, lang),
+        f"## {t('targets_consistency', lang, years=names.years(site))}", consistency(site, lang),
     ])
+
+
+def intro(site: Site, lang: str) -> str:
+    """What the page holds, and which attachments the documents name but we do not have."""
+    missing = [t("attachment_not_included", lang, title=cell(d[f"attachment_title_{lang}"], lang))
+               for d in site.documents if d["attachment_status"] == "missing"]
+    return t("sentence_separator", lang).join([t("targets_intro", lang)] + missing)
 
 
 def all_targets(site: Site, lang: str) -> str:
     headers = [t("indicator", lang), t("type", lang), t("target", lang), t("year", lang),
                t("measure", lang), t("quote", lang)]
-    rows = [[target_indicator(target, lang), enum("target_type", target["target_type"], lang),
+    rows = [[target_indicator(target, lang), site.package.enum_label("targets", "target_type", target["target_type"], lang),
              target_value(target, lang), target["target_year"], measure_of(site, target, lang),
              zh(target["quote_zh"], lang)]
             for target in site.targets]
@@ -79,9 +61,13 @@ def share(target: dict, value: str) -> float:
 def chart(site: Site, lang: str) -> str:
     """Plain HTML bars: the text carries the data, the bar only draws it (hidden from screen readers)."""
     bars = [chart_bar(site, target, lang) for target in site.targets]
-    caption = heading("chart", lang)
+    caption = t("targets_chart", lang)
     return (f'<figure class="target-chart"><figcaption>{caption}</figcaption>'
             f'<ul>{"".join(bars)}</ul></figure>')
+
+
+def source_kind(site: Site, report: dict, lang: str) -> str:
+    return site.package.enum_label("progress", "source_kind", report["source_kind"], lang)
 
 
 def chart_bar(site: Site, target: dict, lang: str) -> str:
@@ -94,7 +80,7 @@ def chart_bar(site: Site, target: dict, lang: str) -> str:
         ratio = share(target, latest["value"])
         width = min(100, round(ratio * 100))
         reading = cell(f"{number(latest['value'], lang)} ({ratio:.0%}), {t('as_of', lang)} {latest['as_of_date']}, "
-                       f"{enum('source_kind', latest['source_kind'], lang)}", lang)
+                       f"{source_kind(site, latest, lang)}", lang)
     fill = f'<span class="bar-fill" style="width: {width}%"></span>'
     return (f'<li><span class="bar-label">{label}</span>'
             f'<span class="bar-track" aria-hidden="true">{fill}</span>'
@@ -113,78 +99,74 @@ def progress(site: Site, lang: str) -> str:
             reported.append(report)
             figure = f"{number(report['value'], lang)} ({t('as_of', lang)} {report['as_of_date']})"
             source = Safe(f"{escape.external_link(report['source_url'], report['source_title'])} "
-                          f"({cell(enum('source_kind', report['source_kind'], lang), lang)}, "
+                          f"({cell(source_kind(site, report, lang), lang)}, "
                           f"<code>{cell(report['observation_id'], lang)}</code>)")
             rows.append(first + [figure, source])
     return table(headers, rows, lang) + "\n\n" + notes(reported, "observation_id", lang)
 
 
-CONSISTENCY_INTRO = {
-    "zh": "方案在第二部分为七类企业规定了每年目标，在第一部分规定了到2027年的目标。"
-          "当两个目标的指标相同，或一个指标包含另一个（如“专精特新“小巨人”企业”与“国家专精特新“小巨人”企业”）时，本站将它们配对比较。"
-          "<strong>假设：</strong>原文未说明每年目标从哪一年起算；本站假设其适用于从方案签发之年（{start}年）到目标年份的每一年，"
-          "即每年目标 × 年数。这只是为了比较而作的假设，不是原文的说法。"
-          "“总量”目标（达到多少家）需要起始数才能比较，原文未给出起始数，因此无法核对。",
-    "en": "Part 2 of the plan sets annual targets for seven tiers of enterprises; part 1 sets targets for 2027. We "
-          "pair two targets when their indicators are the same or one contains the other (e.g. SRDI \u201cLittle "
-          "Giant\u201d enterprises and national SRDI \u201cLittle Giant\u201d enterprises). <strong>Assumption:</strong> "
-          "the text does not say from which year the annual targets count; we assume each applies in every year "
-          "from the year the plan was signed ({start}) to the target year, so the annual figure × the number of "
-          "years. This is our assumption for the comparison, not the text's. A level target (a total to reach) "
-          "needs a baseline to compare, and the text gives none, so it cannot be checked.",
-}
-VERDICTS = {
-    "agree": ("一致", "agree"),
-    "short": ("不一致：每年目标合计少于2027年目标", "disagree: the annual targets add up to less than the 2027 target"),
-    "over": ("不一致：每年目标合计多于2027年目标", "disagree: the annual targets add up to more than the 2027 target"),
-    "baseline": ("无法核对：原文未给出起始数", "cannot check: the text gives no baseline"),
-    "units": ("无法核对：单位不同", "cannot check: different units"),
-}
+# --- do the annual targets add up to the dated ones? ---------------------------------------------
 
-
-def pairs(site: Site) -> list[tuple[dict, dict]]:
-    """(annual target, 2027 target) whose indicators are equal or one contains the other."""
-    annual = [t for t in site.targets if t["target_type"] == "annual"]
-    totals = [t for t in site.targets if t["target_type"] in ("level", "increment") and t["target_year"]]
+def pairs(site: Site, document_id: str) -> list[tuple[dict, dict]]:
+    """(annual target, dated total) of one document whose indicators are equal or one contains the other."""
+    own = [target for target in site.targets if target["document_id"] == document_id]
+    annual = [a for a in own if a["target_type"] == "annual"]
+    totals = [b for b in own if b["target_type"] in ("level", "increment") and b["target_year"]]
     return [(a, b) for a in annual for b in totals
             if a["indicator_zh"] in b["indicator_zh"] or b["indicator_zh"] in a["indicator_zh"]]
 
 
 def plan_start(site: Site, target: dict) -> int:
     """The year the plan was signed: the assumed first year of every annual target."""
-    document = next(d for d in site.documents if d["document_id"] == target["document_id"])
-    return int(document["signed_date"][:4])
+    return int(site.document[target["document_id"]]["signed_date"][:4])
 
 
 def verdict(site: Site, annual: dict, total: dict) -> tuple[str, int, float | None]:
-    """(verdict key, years assumed, annual × years) for one pair."""
+    """(verdict phrase key, years assumed, annual × years) for one pair."""
     years = int(total["target_year"]) - plan_start(site, annual) + 1
     summed = float(annual["value"]) * years
     if annual["unit_en"] != total["unit_en"]:
-        return "units", years, None
+        return "verdict_units", years, None
     if total["target_type"] == "level":
-        return "baseline", years, summed
+        return "verdict_baseline", years, summed
     goal = float(total["value"])
-    return ("agree" if summed == goal else "short" if summed < goal else "over"), years, summed
+    return ("verdict_agree" if summed == goal else "verdict_short" if summed < goal else "verdict_over"), years, summed
 
 
 def consistency(site: Site, lang: str) -> str:
-    found = pairs(site)
+    blocks = [document_consistency(site, document, lang) for document in site.documents]
+    return "\n\n".join(block for block in blocks if block) or t("none", lang)
+
+
+def document_consistency(site: Site, document: dict, lang: str) -> str:
+    found = pairs(site, document["document_id"])
     if not found:
-        return t("none", lang)
+        return ""
     start = plan_start(site, found[0][0])
-    headers = [t("indicator", lang), "每年目标" if lang == "zh" else "Annual target",
-               "假设年数" if lang == "zh" else "Years assumed", "每年 × 年数" if lang == "zh" else "Annual × years",
-               "2027年目标" if lang == "zh" else "2027 target", "结果" if lang == "zh" else "Result"]
+    headers = [t("indicator", lang), t("annual_target", lang), t("years_assumed", lang),
+               t("annual_times_years", lang), t("year_target", lang, year=found[0][1]["target_year"]), t("result", lang)]
     rows = []
     for annual, total in found:
         key, years, summed = verdict(site, annual, total)
         period = f"{years} ({start}–{total['target_year']})"
         rows.append([target_indicator(annual, lang), target_value(annual, lang), period,
                      number(str(summed), lang) if summed is not None else "—",
-                     f"{target_value(total, lang)} ({enum('target_type', total['target_type'], lang)})",
-                     Safe(f"<strong>{VERDICTS[key][LANGUAGES.index(lang)]}</strong>")])
-    unpaired = [a for a in site.targets if a["target_type"] == "annual" and all(a is not p[0] for p in found)]
+                     f"{target_value(total, lang)} ({site.package.enum_label('targets', 'target_type', total['target_type'], lang)})",
+                     Safe(f"<strong>{t(key, lang, year=total['target_year'])}</strong>")])
+    annual = [a for a in site.targets if a["document_id"] == document["document_id"] and a["target_type"] == "annual"]
+    unpaired = [a for a in annual if all(a is not pair[0] for pair in found)]
     rest = ", ".join(cell(target_indicator(a, lang), lang) for a in unpaired)
-    tail = {"zh": f"没有对应2027年目标的每年目标：{rest}。", "en": f"Annual targets with no 2027 counterpart: {rest}."}
-    return "\n\n".join([CONSISTENCY_INTRO[lang].format(start=start), table(headers, rows, lang), tail[lang]])
+    years = names.years(site, document["document_id"])
+    intro = t("consistency_intro", lang, start=start, years=years, count=len(annual), example=example(found, lang),
+              annual_parts=names.part_names(site, [site.measure[a["measure_id"]] for a in annual], lang),
+              total_parts=names.part_names(site, [site.measure[b["measure_id"]] for _, b in found], lang))
+    return "\n\n".join([intro, table(headers, rows, lang), t("unpaired_annual", lang, rest=rest, years=years)])
+
+
+def example(found: list[tuple[dict, dict]], lang: str) -> str:
+    """A pair whose indicators differ, to show what "one contains the other" means; none if all are equal."""
+    differing = [(a, b) for a, b in found if a["indicator_zh"] != b["indicator_zh"]]
+    if not differing:
+        return ""
+    first, second = differing[0]
+    return t("pairing_example", lang, first=target_indicator(first, lang), second=target_indicator(second, lang))

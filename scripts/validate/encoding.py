@@ -2,7 +2,7 @@
 from collections.abc import Iterator
 from pathlib import Path
 
-from scripts.problems import Problem
+from scripts.validate.problems import Problem
 
 
 def check_encoding(root: Path, descriptor: dict) -> Iterator[Problem]:

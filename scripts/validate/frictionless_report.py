@@ -1,9 +1,10 @@
 """Frictionless's report (types, constraints, primary and foreign keys), turned into Problems a maintainer can act on."""
+import copy
 import re
 from pathlib import Path
 
-from scripts.package import inline_schemas, read_descriptor
-from scripts.problems import Problem
+from scripts.package import SAFE_ID_PATTERN
+from scripts.validate.problems import Problem
 
 # Frictionless error types after which the tables cannot be read row by row, so domain checks wait.
 STRUCTURAL = {"extra-cell", "missing-cell", "blank-row", "incorrect-label", "missing-label", "extra-label",
@@ -16,18 +17,21 @@ TYPE_FIXES = {
 }
 
 
-def check_frictionless(root: Path) -> tuple[list[Problem], bool]:
-    """Problems Frictionless finds, and whether any of them keeps the tables from being read row by row."""
+def check_frictionless(root: Path, descriptor: dict) -> tuple[list[Problem], bool]:
+    """Problems Frictionless finds in the package whose descriptor (schemas inline) is given, and
+    whether any of them keeps the tables from being read row by row."""
     from frictionless import FrictionlessException, Package  # slow import, only when needed
 
     try:
-        # Schemas inlined once here: given as paths, Frictionless re-reads each YAML file many times.
-        report = Package(inline_schemas(read_descriptor(root), root), basepath=str(root)).validate()
+        # Schemas given inline: given as paths, Frictionless re-reads each YAML file many times.
+        report = Package(copy.deepcopy(descriptor), basepath=str(root)).validate()
     except FrictionlessException as error:
         return [Problem("datapackage.yaml", None, None, f"{error.error.message}.", "correct the descriptor.")], True
     problems = [Problem("datapackage.yaml", None, None, f"{e.message}", "correct the descriptor.") for e in report.errors]
     errors = [(task, error) for task in report.tasks for error in task.errors]
-    problems += [_from_frictionless(task.name, task.place, error) for task, error in _without_echoes(errors)]
+    fields = {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    problems += [_from_frictionless(task.name, task.place, error, fields.get((task.name, getattr(error, "field_name", None))))
+                 for task, error in _without_echoes(errors)]
     structural = bool(report.errors) or any(error.type in STRUCTURAL for _, error in errors)
     return problems, structural
 
@@ -39,10 +43,25 @@ def _without_echoes(errors: list) -> list:
             if not (e.type == "constraint-error" and (task.name, e.row_number, e.field_name) in missing)]
 
 
-def _from_frictionless(resource: str, place: str, error) -> Problem:
+def _from_frictionless(resource: str, place: str, error, field: dict | None) -> Problem:
+    """One Frictionless error as a Problem; `field` is the schema's field it concerns, if any."""
     row = getattr(error, "row_number", None) or next(iter(getattr(error, "row_numbers", None) or []), None)
-    field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", [])) or None
-    return Problem(Path(place).as_posix() if place else resource, row, field, _describe(error), _fix(error))
+    name = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", [])) or None
+    if error.type == "constraint-error" and "pattern" in error.note and field:
+        message, fix = _pattern_advice(error.cell, field)
+    else:
+        message, fix = _describe(error), _fix(error)
+    return Problem(Path(place).as_posix() if place else resource, row, name, message, fix)
+
+
+def _pattern_advice(cell: str, field: dict) -> tuple[str, str]:
+    """What is wrong and how to fix it, from the field's own pattern: the safe-ID advice only for IDs."""
+    pattern = field["constraints"]["pattern"]
+    if pattern == SAFE_ID_PATTERN:
+        return (f"\u201c{cell}\u201d is not a safe ID (it must work in a file name and a URL).",
+                "use only lowercase ASCII letters and digits, joined by single - or . (no spaces, slashes or ..).")
+    return (f"\u201c{cell}\u201d does not have the form this field requires (the pattern {pattern}).",
+            f"write it in that form; the field holds: {field.get('description', field['name'])}")
 
 
 def _field_type(error) -> str:
@@ -69,8 +88,6 @@ def _describe(error) -> str:
         return "the cell is empty but required."
     if error.type == "constraint-error" and "enum" in error.note:
         return f"\u201c{cell}\u201d is not one of the allowed values."
-    if error.type == "constraint-error" and "pattern" in error.note:
-        return f"\u201c{cell}\u201d is not a safe ID (it must work in a file name and a URL)."
     if error.type == "constraint-error":
         return f"\u201c{cell}\u201d breaks the rule {error.note}."
     return f"{error.title}: {error.note}."
@@ -95,8 +112,6 @@ def _fix(error) -> str:
         if "enum" in note:
             allowed = ", ".join(re.findall(r"'([^']*)'", note))
             return f"use one of the allowed values: {allowed}."
-        if "pattern" in note:
-            return "use only lowercase ASCII letters and digits, joined by single - or . (no spaces, slashes or ..)."
         if "required" in note:
             return "fill the cell."
         return "change the value so it meets the rule."

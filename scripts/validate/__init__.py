@@ -10,27 +10,30 @@ from pathlib import Path
 
 import yaml
 
-from scripts import checks, paths
-from scripts.cells import check_cells, check_written_forms
-from scripts.encoding import check_encoding
-from scripts.frictionless_report import check_frictionless
+from scripts import paths
 from scripts.package import DataPackage, load_package, read_descriptor
-from scripts.problems import Problem
+from scripts.validate import checks
+from scripts.validate.cells import check_cells, check_written_forms
+from scripts.validate.encoding import check_encoding
+from scripts.validate.frictionless_report import check_frictionless
+from scripts.validate.problems import Problem
 
 
 def validate(root: Path = paths.ROOT) -> tuple[list[Problem], DataPackage | None]:
     """All problems found, and the package when it could be loaded (for the summary)."""
     try:
-        descriptor = read_descriptor(root)
+        read = read_descriptor(root)  # the descriptor and its schemas, parsed once for every step below
     except (OSError, yaml.YAMLError) as error:
-        return [Problem("datapackage.yaml", None, None, f"cannot be read: {error}.", "restore a valid descriptor.")], None
+        return [Problem("datapackage.yaml", None, None, f"it or a schema it names cannot be read: {error}.",
+                        "restore a valid descriptor and schemas.")], None
+    descriptor = read[0]
     problems = list(check_encoding(root, descriptor))
     if problems:
         return problems, None
-    problems, structural = check_frictionless(root)
+    problems, structural = check_frictionless(root, descriptor)
     if structural:
         return problems, None
-    package = load_package(root)
+    package = load_package(root, read)
     problems += list(check_cells(package))
     flagged = {(p.file, p.row, p.field) for p in problems}  # Frictionless may already have said it
     problems += [p for p in check_written_forms(package) if (p.file, p.row, p.field) not in flagged]
@@ -68,7 +71,3 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head: stop quietly, keep the exit code
         sys.stderr = None
         return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

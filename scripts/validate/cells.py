@@ -3,9 +3,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from scripts.frictionless_report import TYPE_FIXES
+from scripts.validate.frictionless_report import TYPE_FIXES
 from scripts.package import DataPackage
-from scripts.problems import Problem
+from scripts.validate.problems import Problem
 
 # Unicode categories a cell must not contain: control characters (C0 and C1), invisible formatting
 # characters (zero-width spaces, bidi overrides, a stray BOM) and line or paragraph separators.

@@ -1,0 +1,44 @@
+"""Where every file of a release goes: the one statement of the release's layout.
+
+    downloads/v<version>/   one release, kept at this address for good
+    downloads/latest/       the same files as the newest release
+        datapackage.json        descriptor: schemas inline, version, release date, bytes + sha256 per CSV
+        data/<resource>.csv     the validated CSVs, byte for byte
+        data/source/*.txt       the stored source texts the Chinese quotes are checked against
+        json/<resource>.json    each resource as JSON (typed; missing = null)
+        <name>.zip              datapackage.json + data/ + LICENSE.md + CITATION.cff
+        <name>.xlsx             field dictionary sheet, then a sheet per resource
+        <name>.sqlite           typed tables with primary and foreign keys
+        SHA256SUMS              sha256sum -c compatible manifest of all the above
+"""
+DOWNLOADS = "downloads"  # under the site's root
+LATEST = "latest"
+DESCRIPTOR = "datapackage.json"
+DATA = "data"
+JSON = "json"
+MANIFEST = "SHA256SUMS"
+ALONGSIDE = ["LICENSE.md", "CITATION.cff"]  # repository files that travel in the zip with the data
+
+
+# The whole-package files, by format: named after the package (cq-sme-tiered-cultivation-2024.zip).
+PACKAGE_FORMATS = {"zip": "zip", "workbook": "xlsx", "database": "sqlite"}
+# Each resource's own files, by format: (folder, file extension), relative to the descriptor, as in the zip.
+RESOURCE_FORMATS = {"csv": (DATA, "csv"), "json": (JSON, "json")}
+
+
+def version_dir(version: str) -> str:
+    return f"v{version}"
+
+
+def package_file(package_name: str, kind: str) -> str:
+    return f"{package_name}.{PACKAGE_FORMATS[kind]}"
+
+
+def resource_file(resource: str, kind: str) -> str:
+    folder, extension = RESOURCE_FORMATS[kind]
+    return f"{folder}/{resource}.{extension}"
+
+
+def source_path(source_file: str) -> str:
+    """A stored source text, given as documents.source_file gives it (relative to data/)."""
+    return f"{DATA}/{source_file}"

@@ -1,0 +1,28 @@
+"""Figures as Chinese text writes them: 8.6万 is 86000, 1.28万 is 12800, 10亿 is 1000000000.
+
+The one home of the Chinese number units: the validator reads figures out of quotes with it, and the
+pages write large numbers back the same way.
+"""
+import re
+
+UNITS = {"亿": 100_000_000, "万": 10_000}  # largest first
+# A figure: digits, an optional decimal part and an optional unit.
+FIGURE = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(UNITS) + ")?")
+FULL_COVERAGE = "全覆盖"  # read as 100 (percent): the plan's one coverage target says it this way
+UNITS_HINT = ", ".join(f"{unit} = {size}" for unit, size in reversed(UNITS.items()))
+
+
+def figure_in(quote: str) -> float | None:
+    """The first figure the quote states, as a plain number; 100 for 全覆盖; None if it states none."""
+    found = FIGURE.search(quote)
+    if found:
+        return float(found[1]) * UNITS.get(found[2], 1)
+    return 100.0 if FULL_COVERAGE in quote else None
+
+
+def in_chinese(amount: float) -> str:
+    """86000 → 8.6万, 1000000000 → 10亿; below 1万 the number as it is."""
+    for unit, size in UNITS.items():
+        if amount >= size:
+            return f"{amount / size:g}{unit}"
+    return f"{amount:g}"

@@ -1,0 +1,12 @@
+"""Domain checks: what only this project knows, beyond what Frictionless checks.
+
+Each check takes the loaded package and yields Problems; it never raises for a data mistake.
+"""
+from scripts.validate.checks.declarations import declarations
+from scripts.validate.checks.language import english
+from scripts.validate.checks.quotes import source_files, target_values, verbatim
+from scripts.validate.checks.responsibilities import responsibilities, responsible_lines
+from scripts.validate.checks.structure import measure_texts, measure_tree, paragraph_order, term_first_use
+
+ALL_CHECKS = [declarations, source_files, verbatim, english, target_values, responsible_lines, responsibilities,
+              measure_texts, paragraph_order, measure_tree, term_first_use]

@@ -1,0 +1,95 @@
+"""The Chinese is the source's: every verbatim field is found in the stored source text, and every
+target's figure agrees with the phrase it quotes."""
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from scripts.figures import UNITS_HINT, figure_in
+from scripts.package import DataPackage
+from scripts.validate.problems import Problem
+
+
+
+def _source_file(package: DataPackage, document: dict) -> Path | None:
+    """The document's stored source text, if source_file has the schema's safe form and names a file."""
+    name = document["source_file"]
+    pattern = package.field("documents", "source_file")["constraints"]["pattern"]
+    path = package.root / "data" / name
+    try:
+        return path if re.fullmatch(pattern, name) and path.is_file() else None
+    except OSError:  # e.g. a name too long for the file system
+        return None
+
+
+def _sources(package: DataPackage) -> dict[str, str]:
+    """Each document's stored source text, where it can be read (source_files reports the others)."""
+    files = {d["document_id"]: _source_file(package, d) for d in package.rows("documents")}
+    return {document_id: path.read_text(encoding="utf-8") for document_id, path in files.items() if path}
+
+
+def source_files(package: DataPackage) -> Iterator[Problem]:
+    """Every document's stored source text exists, so its quotes can be checked (Frictionless checks the form)."""
+    for document in package.rows("documents"):
+        if _source_file(package, document) is None:
+            yield Problem(package.resource("documents")["path"], document["_line"], "source_file",
+                          f"there is no stored source text data/{document['source_file'][:80]}.",
+                          "store the source text in data/source/, or correct the path.")
+
+
+def first_difference(text: str, source: str) -> str:
+    """How much of text the source has, so a maintainer sees where a quote went wrong."""
+    matched = 0
+    while matched < len(text) and text[: matched + 1] in source:
+        matched += 1
+    if matched == 0:
+        return "its first character is not in the source"
+    return f"the source has \u201c{text[:matched]}\u201d but not what follows (\u201c{text[matched:matched + 10]}\u201d)"
+
+
+def _verbatim_fields(package: DataPackage) -> Iterator[tuple[str, str, str]]:
+    for resource in package.descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            if field.get("verbatim"):
+                yield resource["name"], field["name"], str(field["verbatim"])
+
+
+def verbatim(package: DataPackage) -> Iterator[Problem]:
+    """Every field marked verbatim in its schema is found, character for character, in the source."""
+    sources = _sources(package)
+    if not sources:
+        return  # nothing to check against: source_files reports why
+    for resource, field, mode in _verbatim_fields(package):
+        file = package.resource(resource)["path"]
+        for row in package.rows(resource):
+            value = row[field]
+            if not value:
+                continue
+            own = sources.get(row.get("document_id"))
+            candidates = [own] if own else list(sources.values())
+            pieces = value.split(" ") if mode == "paragraphs" else [value]
+            for piece in pieces:
+                if not any(piece in source for source in candidates):
+                    yield Problem(file, row["_line"], field,
+                                  f"not found verbatim in the stored source text: {first_difference(piece, candidates[0])}.",
+                                  "copy the text exactly from data/source/ (it uses ASCII ( ) and curly quotes \u201c \u201d).")
+                    break
+
+
+def target_values(package: DataPackage) -> Iterator[Problem]:
+    """Each target's value and indicator agree with its verbatim phrase (8.6万 → 86000)."""
+    file = package.resource("targets")["path"]
+    for row in package.rows("targets"):
+        if row["indicator_zh"] and row["indicator_zh"] not in row["quote_zh"]:
+            yield Problem(file, row["_line"], "indicator_zh", "the indicator is not part of quote_zh.",
+                          "use the words of the quote for the indicator.")
+        figure = figure_in(row["quote_zh"])
+        try:
+            value = float(row["value"])
+        except ValueError:
+            continue  # Frictionless reports the malformed number
+        if figure is None:
+            yield Problem(file, row["_line"], "quote_zh", "the quote states no figure.",
+                          "quote the phrase that gives the number.")
+        elif abs(value - figure) > 1e-9 * max(1.0, figure):
+            yield Problem(file, row["_line"], "value", f"{row['value']} disagrees with the quote, which says {figure:g}.",
+                          f"set value to {figure:g} ({UNITS_HINT}).")
