@@ -121,6 +121,22 @@ def chinese_field_without_language(root):
     return "schemas/measures.schema.yaml", None, "title_zh", "does not declare its language"
 
 
+def term_rendered_another_way(root):
+    """制造业单项冠军 called a "single champion" in one heading's English."""
+    title = "Vigorously cultivate manufacturing single champions, oriented towards building internationally first-class enterprises"
+    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m2.6"), "title_en", title)
+    return "data/measures.csv", line, "title_en", "neither \u201cmanufacturing single-product champion\u201d nor a listed variant"
+
+
+def unit_renamed_in_one_text(root):
+    """市财政局 named differently in the English of one measure whose Chinese names it."""
+    text = next(m["text_en"] for m in read_rows(root, "measures") if m["measure_id"] == f"{DOC}-m4.2")
+    assert "Municipal Finance Bureau" in text
+    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m4.2"), "text_en",
+                    text.replace("Municipal Finance Bureau", "Municipal Bureau of Finance"))
+    return "data/measures.csv", line, "text_en", "\u201cChongqing Municipal Finance Bureau\u201d nor a listed variant"
+
+
 def encoding_not_declared(root):
     descriptor_file = root / "datapackage.yaml"
     descriptor = yaml.safe_load(descriptor_file.read_text(encoding="utf-8"))
@@ -172,7 +188,7 @@ BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, respon
           measure_text_differs_from_paragraphs, paragraphs_out_of_order, subitem_under_a_part,
           term_first_use_wrong, control_character_in_cell, number_written_with_wan, dangling_agency,
           note_written_in_chinese, source_file_outside_its_folder, enum_value_without_label,
-          chinese_field_without_language]
+          chinese_field_without_language, term_rendered_another_way, unit_renamed_in_one_text]
 
 
 @pytest.mark.parametrize("break_rule", BROKEN, ids=lambda f: f.__name__)

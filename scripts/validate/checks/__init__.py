@@ -7,6 +7,7 @@ from scripts.validate.checks.language import english
 from scripts.validate.checks.quotes import source_files, target_values, verbatim
 from scripts.validate.checks.responsibilities import responsibilities, responsible_lines
 from scripts.validate.checks.structure import measure_texts, measure_tree, paragraph_order, term_first_use
+from scripts.validate.checks.termbase import termbase
 
-ALL_CHECKS = [declarations, source_files, verbatim, english, target_values, responsible_lines, responsibilities,
+ALL_CHECKS = [declarations, source_files, verbatim, english, termbase, target_values, responsible_lines, responsibilities,
               measure_texts, paragraph_order, measure_tree, term_first_use]
