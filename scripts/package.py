@@ -18,6 +18,7 @@ from scripts import paths
 LANGUAGES = ("zh", "en")  # the original first; x_zh / x_en fields, x.md / x.en.md pages
 SAFE_ID_PATTERN = "[a-z0-9]+([-.][a-z0-9]+)*"  # works in a file name and a URL
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # MAJOR.MINOR.PATCH: it names the downloads' folder
+VARIANT_SEPARATOR = "|"  # between the English forms of variants_en (terms, agencies)
 PACKAGE_PARTS = ["datapackage.yaml", "data", "schemas"]
 
 

@@ -165,3 +165,18 @@ def test_changelog_pages_carry_the_changelog(built_docs):
     section = re.search(r"^## .*?(?=^## |\Z)", (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M | re.S)
     for page in ["changelog.md", "changelog.en.md"]:
         assert section.group(0).strip() in (built_docs / "data" / page).read_text(encoding="utf-8")
+
+
+def test_termbase_lists_every_term_and_unit_with_its_forms(built_docs):
+    from scripts.package import read_table
+
+    header, rows = read_table(built_docs / "downloads" / "latest" / "termbase.csv")
+    package = load_package()
+    by_id = {(row["entry_type"], row["entry_id"]): row for row in rows}
+    assert len(rows) == len(package.records["terms"]) + len(package.records["agencies"])
+    for term in package.records["terms"]:
+        assert by_id[("term", term["term_id"])]["en"] == term["term_en"]
+        assert by_id[("term", term["term_id"])]["variants_en"] == term["variants_en"]
+    for agency in package.records["agencies"]:
+        assert by_id[("unit", agency["agency_id"])]["zh"] == agency["name_zh"]
+    assert "termbase.csv" in (built_docs / "data" / "index.en.md").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from scripts.downloads.json_files import write_json_files
 from scripts.downloads.manifest import write_manifest
 from scripts.downloads.package_zip import write_package_zip
 from scripts.downloads.site_pages import blocks
+from scripts.downloads.termbase import write_termbase
 from scripts.downloads.workbook import write_workbook
 from scripts.errors import BuildError
 from scripts.package import VERSION, DataPackage
@@ -40,6 +41,7 @@ def write_release(package: DataPackage, release_dir: Path) -> None:
     write_package_zip(release_dir, release_dir / layout.package_file(name, "zip"), when)
     write_workbook(package, release_dir / layout.package_file(name, "workbook"), when)
     write_database(package, release_dir / layout.package_file(name, "database"))
+    write_termbase(package, release_dir / layout.TERMBASE)
     write_manifest(release_dir)
 
 

@@ -9,6 +9,7 @@
         <name>.zip              datapackage.json + data/ + LICENSE.md + CITATION.cff
         <name>.xlsx             field dictionary sheet, then a sheet per resource
         <name>.sqlite           typed tables with primary and foreign keys
+        termbase.csv            every term and unit: Chinese, its one English form, the variants (for translators' tools)
         SHA256SUMS              sha256sum -c compatible manifest of all the above
 """
 DOWNLOADS = "downloads"  # under the site's root
@@ -17,6 +18,7 @@ DESCRIPTOR = "datapackage.json"
 DATA = "data"
 JSON = "json"
 MANIFEST = "SHA256SUMS"
+TERMBASE = "termbase.csv"
 ALONGSIDE = ["LICENSE.md", "CITATION.cff"]  # repository files that travel in the zip with the data
 
 

@@ -25,7 +25,7 @@ def package_files(package: DataPackage) -> list[tuple[str, str]]:
     name = package.descriptor["name"]
     return [(layout.package_file(name, "zip"), "file_zip"), (layout.DESCRIPTOR, "file_descriptor"),
             (layout.package_file(name, "workbook"), "file_xlsx"), (layout.package_file(name, "database"), "file_sqlite"),
-            (layout.MANIFEST, "file_manifest")]
+            (layout.TERMBASE, "file_termbase"), (layout.MANIFEST, "file_manifest")]
 
 
 def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:

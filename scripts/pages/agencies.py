@@ -2,7 +2,7 @@
 from collections.abc import Iterator
 
 from scripts.pages import names
-from scripts.pages.markdown import Safe, bullets, cell, en, link, table, zh
+from scripts.pages.markdown import Safe, bullets, cell, en, link, table, variants, zh
 from scripts.pages.model import Site
 from scripts.pages.phrases import t
 
@@ -49,6 +49,7 @@ def facts(site: Site, agency: dict, lang: str) -> str:
         [t("chinese_name", lang), zh(agency["name_zh"], lang)],
         [t("full_name", lang), zh(agency["full_name_zh"], lang)],
         [t("english_name", lang), en(agency["name_en"], lang)],
+        [t("english_variants", lang), variants(agency, lang)],
         [t("type", lang), agency_type(site, agency, lang)],
         [t("definition", lang), zh(agency["definition_quote_zh"], lang)],
         [t("note_en", lang), en(agency["note"], lang)],

@@ -2,7 +2,7 @@
 from collections.abc import Iterator
 
 from scripts.pages import names
-from scripts.pages.markdown import bullets, cell, en, paragraph, table, zh
+from scripts.pages.markdown import bullets, cell, en, paragraph, table, variants, zh
 from scripts.pages.model import Site
 from scripts.pages.phrases import t
 
@@ -38,6 +38,7 @@ def term_page(site: Site, term: dict, lang: str) -> str:
     facts = table(["", ""], [
         [t("chinese", lang), zh(term["term_zh"], lang)],
         [t("english", lang), en(term["term_en"], lang)],
+        [t("english_variants", lang), variants(term, lang)],
         [t("kind", lang), kind(site, term, lang)],
         [t("first_used", lang), first_use(site, term, page, lang)],
     ], lang)

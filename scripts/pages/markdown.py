@@ -6,6 +6,7 @@ Markdown wrapped in `Safe` (a link or an inline HTML element built from escaped 
 import posixpath
 from pathlib import Path
 
+from scripts.package import VARIANT_SEPARATOR
 from scripts.pages import escape
 from scripts.pages.phrases import suffix, t
 
@@ -32,6 +33,12 @@ def zh(value, lang: str) -> Safe:
 def en(value, lang: str) -> Safe:
     shown = cell(value, lang)
     return Safe(f'<span lang="en">{shown}</span>' if lang != "en" and str(value).strip() else shown)
+
+
+def variants(row: dict, lang: str) -> Safe:
+    """A termbase entry's other English forms (variants_en, separated by |), or none."""
+    forms = [form for form in row["variants_en"].split(VARIANT_SEPARATOR) if form]
+    return en("; ".join(forms), lang) if forms else Safe(t("none", lang))
 
 
 def path(from_page: str, to_page: str, anchor: str = "") -> str:

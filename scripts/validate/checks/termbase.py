@@ -15,10 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from scripts.package import DataPackage
+from scripts.package import VARIANT_SEPARATOR, DataPackage
 from scripts.validate.problems import Problem
-
-VARIANT_SEPARATOR = "|"
 
 
 @dataclass(frozen=True)
