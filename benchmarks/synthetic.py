@@ -2,9 +2,9 @@
 
 Usage: python -m benchmarks.synthetic N TARGET_DIR
 Copy k (k = 2..N) of cq-2024-14 becomes cq-2024-14-copy-0k: every ID in the per-document tables
-(documents, paragraphs, measures, targets, responsibilities, progress) that is the document ID or
-starts with it gets the new prefix. Agencies and terms are shared across documents, so they keep
-one set. The source text is shared too (the quotes are the same), so the validator passes as is.
+(documents, paragraphs, measures, targets, responsibilities, target links, progress) that is the
+document ID or starts with it gets the new prefix. Agencies, terms and progress sources are shared
+across documents, so they keep one set. The source text is shared too (the quotes are the same), so the validator passes as is.
 """
 import sys
 from pathlib import Path
@@ -12,7 +12,7 @@ from pathlib import Path
 from scripts import paths
 from scripts.package import copy_package, read_table, write_table
 
-PER_DOCUMENT = ["documents", "paragraphs", "measures", "targets", "responsibilities", "progress"]
+PER_DOCUMENT = ["documents", "paragraphs", "measures", "targets", "responsibilities", "target_links", "progress"]
 
 
 def copy_id(document_id: str, copy: int) -> str:

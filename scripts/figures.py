@@ -26,3 +26,23 @@ def in_chinese(amount: float) -> str:
         if amount >= size:
             return f"{amount / size:g}{unit}"
     return f"{amount:g}"
+
+
+# Characters after a number that make it a date, an ordinal or a count of lists, not a figure.
+NOT_A_FIGURE_AFTER = "年月日号批届期"
+MORE_THAN = ("超过", "突破", "超", "逾")  # before a figure: the true number is larger
+AT_LEAST = "以上"  # after a figure and its unit: the number or more
+
+
+def figures_in(quote: str) -> list[tuple[float, str]]:
+    """Every figure the quote states, as (plain number, comparator the wording implies: =, > or >=);
+    years, dates and ordinals (2024年, 6月25日, 第一批) are not figures."""
+    found = []
+    for match in FIGURE.finditer(quote):
+        after = quote[match.end():match.end() + 1]
+        if after and after in NOT_A_FIGURE_AFTER:
+            continue
+        before = quote[max(0, match.start() - 2):match.start()]
+        comparator = ">" if before.endswith(MORE_THAN) else ">=" if quote[match.end():match.end() + 4].find(AT_LEAST) >= 0 else "="
+        found.append((float(match[1]) * UNITS.get(match[2], 1), comparator))
+    return found or ([(100.0, "=")] if FULL_COVERAGE in quote else [])

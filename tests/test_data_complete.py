@@ -98,10 +98,14 @@ def test_document_facts_come_from_facts_file(package):
     assert document["signed_date"] == "2024-02-04" and "2024年2月4日" in SOURCE
 
 
-def test_progress_figure_is_the_secondary_source(package):
-    observation = package.tables["progress"].iloc[0]
-    assert observation["source_url"] in FACTS and observation["value"] == "5035"
-    assert observation["source_kind"] == "secondary" and observation["quote_zh"] == ""
+def test_the_figure_facts_md_names_is_recorded_from_its_reprint(package):
+    """FACTS.md reports 5,035 SRDI SMEs from a reprint: recorded with that page as a reprint source, and
+    now with its quote, checked against the stored excerpt."""
+    progress, sources = package.tables["progress"], package.tables["sources"].set_index("source_id")
+    observation = progress[progress["value"] == "5035"].iloc[0]
+    source = sources.loc[observation["source_id"]]
+    assert source["url"] in FACTS and source["kind"] == "reprint" and source["published_date"] == "2024-06-19"
+    assert "5035" in observation["quote_zh"] and observation["target_id"] == "cq-2024-14-t03"
 
 
 def test_named_programmes_are_terms(package):

@@ -34,7 +34,7 @@ def problems_at(root: Path, file: str, row: int | None, field: str | None) -> li
 def test_real_data_passes(capsys):
     assert main([]) == 0
     out = capsys.readouterr().out
-    assert "OK: 8 resources valid" in out
+    assert "OK: 10 resources valid" in out
     assert "verbatim" in out and "responsibilities" in out
 
 
@@ -137,6 +137,59 @@ def unit_renamed_in_one_text(root):
     return "data/measures.csv", line, "text_en", "\u201cChongqing Municipal Finance Bureau\u201d nor a listed variant"
 
 
+# --- progress: sources, excerpts and figures ---
+
+def observation(root, number: int) -> tuple[int, dict]:
+    """(line, row) of observation cq-2024-14-o<number>."""
+    rows = read_rows(root, "progress")
+    index = next(i for i, row in enumerate(rows) if row["observation_id"] == f"{DOC}-o{number:03d}")
+    return index + 2, rows[index]
+
+
+def progress_quote_altered(root):
+    line, row = observation(root, 2)
+    set_cell(root, "progress", ("observation_id", row["observation_id"]), "quote_zh", row["quote_zh"].replace("7.56", "7.65"))
+    return "data/progress.csv", line, "quote_zh", f"not found verbatim in the excerpt of {row['source_id']}"
+
+
+def excerpt_digit_changed(root):
+    """A changed digit in the stored excerpt: the quote no longer matches it."""
+    line, row = observation(root, 2)
+    excerpt = root / "data" / "source" / "progress" / f"{row['source_id']}.txt"
+    excerpt.write_text(excerpt.read_text(encoding="utf-8").replace("7.56万家", "7.57万家"), encoding="utf-8")
+    return "data/progress.csv", line, "quote_zh", "not found verbatim in the excerpt"
+
+
+def progress_value_disagrees_with_quote(root):
+    line, row = observation(root, 2)
+    set_cell(root, "progress", ("observation_id", row["observation_id"]), "value", "75000")
+    return "data/progress.csv", line, "value", "75000 is not a figure of the quote (its figures: 75600)"
+
+
+def source_url_not_web(root):
+    line = set_cell(root, "sources", ("source_id", "niita-2024-06-19-zjtx-5035"), "url", "javascript:alert(1)")
+    return "data/sources.csv", line, "url", r"pattern https?://\S+"
+
+
+def observation_in_the_future(root):
+    line, row = observation(root, 1)
+    set_cell(root, "progress", ("observation_id", row["observation_id"]), "as_of_date", "2999-12-31")
+    return "data/progress.csv", line, "as_of_date", "is in the future"
+
+
+def period_ends_before_it_starts(root):
+    line, row = next((observation(root, n) for n in range(1, 40)
+                      if observation(root, n)[1]["figure_type"] == "new_in_period"))
+    set_cell(root, "progress", ("observation_id", row["observation_id"]), "period_start_date", "2025-06-30")
+    return "data/progress.csv", line, "period_start_date", "not before it ends"
+
+
+def level_figure_for_an_increment_target(root):
+    line, row = observation(root, 1)  # a level of technology-based enterprises
+    set_cell(root, "progress", ("observation_id", row["observation_id"]), "target_id", f"{DOC}-t04")
+    return "data/progress.csv", line, "figure_type", "cannot be compared with cq-2024-14-t04, whose type is increment"
+
+
 def encoding_not_declared(root):
     descriptor_file = root / "datapackage.yaml"
     descriptor = yaml.safe_load(descriptor_file.read_text(encoding="utf-8"))
@@ -188,7 +241,9 @@ BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, respon
           measure_text_differs_from_paragraphs, paragraphs_out_of_order, subitem_under_a_part,
           term_first_use_wrong, control_character_in_cell, number_written_with_wan, dangling_agency,
           note_written_in_chinese, source_file_outside_its_folder, enum_value_without_label,
-          chinese_field_without_language, term_rendered_another_way, unit_renamed_in_one_text]
+          chinese_field_without_language, term_rendered_another_way, unit_renamed_in_one_text,
+          progress_quote_altered, excerpt_digit_changed, progress_value_disagrees_with_quote, source_url_not_web,
+          observation_in_the_future, period_ends_before_it_starts, level_figure_for_an_increment_target]
 
 
 @pytest.mark.parametrize("break_rule", BROKEN, ids=lambda f: f.__name__)

@@ -8,18 +8,21 @@ from scripts.package import DataPackage
 
 
 def source_texts(package: DataPackage) -> list[str]:
-    """The stored source texts (documents.source_file, relative to data/) every Chinese quote is checked against."""
-    return sorted({document["source_file"] for document in package.records["documents"]})
+    """The stored texts every Chinese quote is checked against, relative to data/: each document's source
+    text (documents.source_file), then each progress source's excerpt (sources.excerpt_file)."""
+    documents = sorted({document["source_file"] for document in package.records["documents"]})
+    return documents + sorted({source["excerpt_file"] for source in package.records.get("sources", [])})
 
 
 def copy_data(package: DataPackage, release_dir: Path) -> None:
     """The CSVs byte for byte as validated (nothing re-serialised, so nothing can change), and the
     source texts they point to, so a reader can check every quote."""
-    (release_dir / layout.DATA / "source").mkdir(parents=True)
+    (release_dir / layout.DATA).mkdir(parents=True)
     for resource in package.descriptor["resources"]:
         source = package.root / resource["path"]
         (release_dir / layout.resource_file(resource["name"], "csv")).write_bytes(source.read_bytes())
     for text in source_texts(package):
+        (release_dir / layout.source_path(text)).parent.mkdir(parents=True, exist_ok=True)
         (release_dir / layout.source_path(text)).write_bytes((package.root / "data" / text).read_bytes())
 
 

@@ -46,6 +46,33 @@ def first_difference(text: str, source: str) -> str:
     return f"the source has \u201c{text[:matched]}\u201d but not what follows (\u201c{text[matched:matched + 10]}\u201d)"
 
 
+EXCERPT_SEPARATOR = "\n---\n"  # between an excerpt file's head and the text as retrieved
+
+
+def excerpt_path(package: DataPackage, source: dict) -> Path | None:
+    """A progress source's stored excerpt, if excerpt_file has the schema's safe form and names a file."""
+    name = source["excerpt_file"]
+    pattern = package.field("sources", "excerpt_file")["constraints"]["pattern"]
+    path = package.root / "data" / name
+    try:
+        return path if re.fullmatch(pattern, name) and path.is_file() else None
+    except OSError:
+        return None
+
+
+def excerpts(package: DataPackage) -> dict[str, tuple[dict, str]]:
+    """source_id → (the head's fields, the text as retrieved), for every excerpt that can be read."""
+    found = {}
+    for source in package.records.get("sources", []):
+        path = excerpt_path(package, source)
+        if path is None:
+            continue
+        head, _, body = path.read_text(encoding="utf-8").partition(EXCERPT_SEPARATOR)
+        fields = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+        found[source["source_id"]] = (fields, body)
+    return found
+
+
 def _verbatim_fields(package: DataPackage) -> Iterator[tuple[str, str, str]]:
     for resource in package.descriptor["resources"]:
         for field in resource["schema"]["fields"]:
@@ -55,7 +82,7 @@ def _verbatim_fields(package: DataPackage) -> Iterator[tuple[str, str, str]]:
 
 def verbatim(package: DataPackage) -> Iterator[Problem]:
     """Every field marked verbatim in its schema is found, character for character, in the source."""
-    sources = _sources(package)
+    sources, stored = _sources(package), excerpts(package)
     if not sources:
         return  # nothing to check against: source_files reports why
     for resource, field, mode in _verbatim_fields(package):
@@ -64,15 +91,27 @@ def verbatim(package: DataPackage) -> Iterator[Problem]:
             value = row[field]
             if not value:
                 continue
-            own = sources.get(row.get("document_id"))
-            candidates = [own] if own else list(sources.values())
+            if mode == "excerpt":  # against the row's source's stored excerpt (excerpts reports a missing one)
+                candidates = [stored[row["source_id"]][1]] if row["source_id"] in stored else []
+                if not candidates:
+                    continue
+            else:
+                own = sources.get(row.get("document_id"))
+                candidates = [own] if own else list(sources.values())
             pieces = value.split(" ") if mode == "paragraphs" else [value]
             for piece in pieces:
                 if not any(piece in source for source in candidates):
-                    yield Problem(file, row["_line"], field,
-                                  f"not found verbatim in the stored source text: {first_difference(piece, candidates[0])}.",
-                                  "copy the text exactly from data/source/ (it uses ASCII ( ) and curly quotes \u201c \u201d).")
+                    yield Problem(file, row["_line"], field, *_not_verbatim(piece, candidates[0], mode, row))
                     break
+
+
+def _not_verbatim(piece: str, source: str, mode: str, row: dict) -> tuple[str, str]:
+    if mode == "excerpt":
+        return (f"not found verbatim in the excerpt of {row['source_id']}: {first_difference(piece, source)}.",
+                "copy the passage exactly from that source's excerpt file (its punctuation and quote marks as there), "
+                "or correct the excerpt if it was mistyped.")
+    return (f"not found verbatim in the stored source text: {first_difference(piece, source)}.",
+            "copy the text exactly from data/source/ (it uses ASCII ( ) and curly quotes \u201c \u201d).")
 
 
 def target_values(package: DataPackage) -> Iterator[Problem]:

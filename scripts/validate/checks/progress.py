@@ -1,0 +1,123 @@
+"""Progress figures hold the same guarantees as the plan's text, offline: each source keeps its excerpt,
+each quote is in it, each figure agrees with its quote and is compared only with what it can be."""
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from scripts.figures import UNITS_HINT, figures_in
+from scripts.package import VARIANT_SEPARATOR, DataPackage
+from scripts.validate.checks.quotes import excerpt_path, excerpts
+from scripts.validate.problems import Problem
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # dates compared only when well formed (Frictionless reports the rest)
+# What each kind of figure may be compared with (schemas/progress.schema.yaml, figure_type).
+COMPARABLE = {"level": {"level", "coverage", "amount"}, "new_in_period": {"increment", "annual"}}
+
+
+def source_excerpts(package: DataPackage) -> Iterator[Problem]:
+    """Each source's excerpt is stored, and its head names the same address and retrieval date as the row."""
+    file, stored = package.resource("sources")["path"], excerpts(package)
+    for source in package.rows("sources"):
+        if excerpt_path(package, source) is None:
+            yield Problem(file, source["_line"], "excerpt_file", f"there is no stored excerpt data/{source['excerpt_file'][:80]}.",
+                          "store the passage relied on under data/source/progress/ with its head, or correct the path.")
+            continue
+        if bool(source["published_date"]) != bool(source["published_date_from"]):
+            yield Problem(file, source["_line"], "published_date_from", "says where the date was read only when there is a date.",
+                          "give published_date_from (page or url) with a published_date, and neither without one.")
+        head = stored[source["source_id"]][0]
+        if head.get("URL") != source["url"]:
+            yield Problem(file, source["_line"], "url", f"the excerpt's head gives the address \u201c{head.get('URL', '')[:80]}\u201d.",
+                          "make the row's url and the excerpt's URL line the page's address, exactly.")
+        if not head.get("Retrieved", "").startswith(source["retrieved_date"]):
+            yield Problem(file, source["_line"], "retrieved_date", f"the excerpt's head says Retrieved: {head.get('Retrieved', '')[:40]}.",
+                          "make retrieved_date the date on the excerpt's Retrieved line.")
+
+
+def progress_figures(package: DataPackage) -> Iterator[Problem]:
+    targets = {t["target_id"]: t for t in package.rows("targets")}
+    sources = {s["source_id"]: s for s in package.rows("sources")}
+    file = package.resource("progress")["path"]
+    for row in package.rows("progress"):
+        target, source = targets.get(row["target_id"]), sources.get(row["source_id"])
+        if target is None or source is None:
+            continue  # Frictionless reports the dangling key
+        for field, message, fix in [*_figure(row), *_kind(row, target), *_dates(row, source), *_scope(row, target)]:
+            yield Problem(file, row["_line"], field, message, fix)
+
+
+def _figure(row: dict) -> Iterator[tuple[str, str, str]]:
+    """The value is a figure of the quote, with the comparator its wording implies."""
+    try:
+        value = float(row["value"])
+    except ValueError:
+        return  # Frictionless reports the malformed number
+    stated = figures_in(row["quote_zh"])
+    matching = [comparator for figure, comparator in stated if abs(figure - value) <= 1e-9 * max(1.0, figure)]
+    if not matching:
+        shown = ", ".join(f"{figure:g}" for figure, _ in stated) or "none"
+        yield ("value", f"{row['value']} is not a figure of the quote (its figures: {shown}).",
+               f"set value to the quoted figure as a plain number ({UNITS_HINT}), or quote the passage that states it.")
+    elif row["comparator"] not in matching:
+        yield ("comparator", f"the quote states {row['value']} as \u201c{matching[0]}\u201d (超/突破/逾 mean more than, 以上 at least).",
+               f"set comparator to {matching[0]}.")
+    if row["indicator_zh"] and row["indicator_zh"] not in row["quote_zh"]:
+        yield ("indicator_zh", "the indicator is not part of quote_zh.", "use the quote's own words for what is counted.")
+
+
+def _kind(row: dict, target: dict) -> Iterator[tuple[str, str, str]]:
+    """A level goes with a level target, a new-in-period figure with an increment or annual one."""
+    allowed = COMPARABLE.get(row["figure_type"], set())
+    if target["target_type"] not in allowed:
+        yield ("figure_type", f"a {row['figure_type']} figure cannot be compared with {target['target_id']}, whose type is {target['target_type']}.",
+               "record only figures of the kind the target counts (a level for a level target, a number added "
+               "in a period for an increment or annual target).")
+    if row["figure_type"] == "level" and row["period_start_date"]:
+        yield ("period_start_date", "a level is a number on one date and has no period.", "empty period_start_date.")
+    if row["figure_type"] == "new_in_period" and not row["period_start_date"]:
+        yield ("period_start_date", "a number added in a period needs the period's first day.",
+               "give the first day the source's period covers (a year: its 1 January).")
+
+
+def _dates(row: dict, source: dict) -> Iterator[tuple[str, str, str]]:
+    """A period ends after it starts; a figure cannot describe a day after its source was published."""
+    start, end, published = (value if ISO_DATE.fullmatch(value) else "" for value in
+                             (row["period_start_date"], row["as_of_date"], source["published_date"]))
+    if start and end and start >= end:
+        yield ("period_start_date", f"the period starts on {start}, not before it ends ({end}).",
+               "swap or correct the dates: period_start_date is the first day, as_of_date the last.")
+    if published and end and end > published:
+        yield ("as_of_date", f"{end} is after the source was published ({published}).",
+               "use the date the source gives; if it says now (目前), its date of publication.")
+
+
+def _scope(row: dict, target: dict) -> Iterator[tuple[str, str, str]]:
+    """A figure of the target's scope names the target's indicator and counts in its unit; another scope says how it differs."""
+    if row["scope"] == "differs":
+        if not row["scope_note"].strip():
+            yield ("scope_note", "the scope differs but the note does not say how.",
+                   "say what the figure counts that the target does not (a district, a municipal list…).")
+        return
+    if row["scope_note"]:
+        yield ("scope_note", "a note on how the scope differs, on a figure marked same.",
+               "empty scope_note, or set scope to differs.")
+    names = [target["indicator_zh"], *filter(None, target["indicator_variants_zh"].split(VARIANT_SEPARATOR))]
+    if row["indicator_zh"] not in names:
+        yield ("indicator_zh", f"\u201c{row['indicator_zh']}\u201d is not {target['target_id']}'s indicator ({' / '.join(names)}).",
+               "if the source counts the same thing in other words, add them to the target's indicator_variants_zh; "
+               "otherwise set scope to differs and say how.")
+    if row["unit_zh"] != target["unit_zh"]:
+        yield ("unit_zh", f"\u201c{row['unit_zh']}\u201d is not the target's unit (\u201c{target['unit_zh']}\u201d).",
+               "a figure of the same scope counts in the target's unit; otherwise set scope to differs.")
+
+
+def no_future_dates(package: DataPackage) -> Iterator[Problem]:
+    """No date in any table is after today: a figure cannot be reported before it happens."""
+    today = date.today().isoformat()
+    for resource in package.descriptor["resources"]:
+        dated = [f["name"] for f in resource["schema"]["fields"] if f.get("type") == "date"]
+        for row in package.rows(resource["name"]):
+            for field in dated:
+                if ISO_DATE.fullmatch(row[field]) and row[field] > today:
+                    yield Problem(resource["path"], row["_line"], field, f"{row[field]} is in the future.",
+                                  "correct the date (YYYY-MM-DD).")
