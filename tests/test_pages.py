@@ -8,7 +8,7 @@ from conftest import stage
 from scripts import paths
 from scripts.package import load_package
 from scripts.pages.model import Site
-from scripts.pages.targets import pairs, verdict
+from scripts.pages.consistency import pairs, verdict
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -30,7 +30,8 @@ def read(docs, page: str) -> str:
 
 
 @pytest.mark.parametrize("resource, key, folder", [
-    ("measures", "measure_id", "measures"), ("agencies", "agency_id", "agencies"), ("terms", "term_id", "glossary")])
+    ("measures", "measure_id", "measures"), ("agencies", "agency_id", "agencies"), ("terms", "term_id", "glossary"),
+    ("targets", "target_id", "targets")])
 def test_every_row_has_a_page_in_both_languages(package, docs, resource, key, folder):
     for row_id in package.tables[resource][key]:
         assert (docs / folder / f"{row_id}.md").is_file(), f"{folder}/{row_id}.md"
@@ -86,12 +87,45 @@ def test_measure_page_has_text_translation_targets_and_full_text_anchor(package,
         assert "text/index.md#cq-2024-14-p022" in text  # its heading paragraph
 
 
-@pytest.mark.parametrize("suffix, words", [(".md", "未报告"), (".en.md", "not reported")])
-def test_targets_without_progress_say_not_reported(package, docs, suffix, words):
+@pytest.mark.parametrize("suffix, words", [(".md", "未报告"), (".en.md", "Not reported")])
+def test_targets_without_figures_say_not_reported(package, docs, suffix, words):
     reported = set(package.tables["progress"]["target_id"])
     unreported = [t for t in package.tables["targets"]["target_id"] if t not in reported]
     assert unreported
-    assert read(docs, f"targets/index{suffix}").count(words) >= 2 * len(unreported)  # chart and table
+    board = read(docs, f"targets/index{suffix}")
+    group = board.split(f"### {words}", 1)[1]
+    for target_id in unreported:
+        assert f"{target_id}.md" in group, target_id
+        assert words in read(docs, f"targets/{target_id}{suffix}")
+
+
+@pytest.mark.parametrize("target_id, status", [
+    ("cq-2024-14-t03", "reached"),  # 5,035 SRDI SMEs in validity (2024-06-19) against 5,000
+    ("cq-2024-14-t01", "reported"),  # the latest figure is below 86,000
+    ("cq-2024-14-t04", "baseline"),  # only the 2022 pace
+    ("cq-2024-14-t05", "differs"),  # only the municipal list
+    ("cq-2024-14-t06", "not_reported"),
+])
+def test_each_target_page_states_its_status(package, docs, target_id, status):
+    assert Site(package).standing(Site(package).target[target_id]).status == status
+    for suffix in (".md", ".en.md"):
+        assert f'class="status status-{status}"' in read(docs, f"targets/{target_id}{suffix}")
+
+
+def test_target_chart_is_labelled_and_says_every_figure_in_words(package, docs):
+    site = Site(package)
+    target = site.target["cq-2024-14-t14"]
+    observations = site.observations_of(target["target_id"])
+    for suffix in (".md", ".en.md"):
+        page = read(docs, f"targets/{target['target_id']}{suffix}")
+        svg = re.search(r"<svg class=\"target-chart\".*?</svg>", page, re.S)[0]
+        assert 'role="img"' in svg and "<title" in svg and "<desc" in svg and 'class="axis-title"' in svg
+        assert svg.count('class="goal"') == 2  # the target's line and its key in the legend
+        assert svg.count('class="period ') == len(observations)  # every figure is a period: a bar each
+        desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S)[1]
+        for observation in observations:
+            assert observation["as_of_date"] in desc and observation["period_start_date"] in desc
+        assert "<script" not in page
 
 
 def test_consistency_check_states_its_assumption_and_flags_disagreement(package, docs):

@@ -14,7 +14,8 @@ BOLD = "**x**"
 HOSTILE = f"{SCRIPT} {LINK} {BOLD} a | b `c` _d_ {{#id}} &amp; ~~e~~"
 # English fields are not checked against the source, so a contributor could put anything in them.
 PLANTED = {"measures": ("cq-2024-14-m3.1.2", "title_en"), "agencies": ("cq-finance-bureau", "name_en"),
-           "terms": ("yuqima", "explanation_en"), "targets": ("cq-2024-14-t05", "note")}
+           "terms": ("yuqima", "explanation_en"), "targets": ("cq-2024-14-t05", "note"),
+           "progress": ("cq-2024-14-o009", "note"), "sources": ("niita-2024-06-19-zjtx-5035", "publisher")}
 
 
 def test_text_escapes_html_and_markdown():
@@ -44,7 +45,8 @@ def hostile_site(tmp_path_factory):
 
 PAGES = ["en/measures/cq-2024-14-m3.1.2/index.html", "en/measures/cq-2024-14-m3.1/index.html",
          "en/agencies/cq-finance-bureau/index.html", "en/agencies/matrix/index.html",
-         "en/glossary/yuqima/index.html", "en/targets/index.html", "en/measures/index.html"]
+         "en/glossary/yuqima/index.html", "en/targets/cq-2024-14-t05/index.html", "en/targets/cq-2024-14-t03/index.html",
+         "en/measures/index.html"]
 
 
 class TextOf(HTMLParser):

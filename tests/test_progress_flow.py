@@ -1,5 +1,9 @@
-"""Adding one row to data/progress.csv is all a maintainer does: the targets pages, chart and downloads follow."""
+"""Publishing a figure is what CONTRIBUTING says: an excerpt, a source row and a figure row. The guide's
+own example (in both languages) validates, and the scoreboard, the target's page and chart, and every
+download format pick it up."""
+import csv
 import html
+import io
 import json
 import re
 import sqlite3
@@ -12,65 +16,80 @@ from scripts import paths
 from scripts.package import read_table
 from scripts.validate import main
 
-NEW_OBSERVATION = {
-    "observation_id": "cq-2024-14-o902", "target_id": "cq-2024-14-t03", "as_of_date": "2025-06-30",
-    "value": "5600", "source_url": "https://example.org/srdi-2025", "source_title": "A press report of the 2025 SRDI list",
-    "source_date": "2025-07-01", "source_kind": "press", "quote_zh": "", "note": "Figure added by the progress-flow test.",
-}
-FIGURE = "5,600"  # how both languages print 5600 (below 1万, so no 万 in Chinese)
+GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.en.md"]
+
+
+def example(guide: str) -> tuple[str, str, dict, dict]:
+    """(excerpt file name, excerpt text, source row, figure row) as the guide writes them."""
+    text = (paths.ROOT / guide).read_text(encoding="utf-8")
+    excerpt = re.search(r"```text\n(URL: .+?)\n```", text, re.S)[1] + "\n"
+    source_line, figure_line = re.findall(r"```csv\n(.+?)\n```", text, re.S)
+    source_header = read_table(paths.DATA_DIR / "sources.csv")[0]
+    figure_header = read_table(paths.DATA_DIR / "progress.csv")[0]
+    source = dict(zip(source_header, next(csv.reader(io.StringIO(source_line)))))
+    figure = dict(zip(figure_header, next(csv.reader(io.StringIO(figure_line)))))
+    return source["excerpt_file"], excerpt, source, figure
+
+
+def add_example(root, guide: str) -> tuple[dict, dict]:
+    name, excerpt, source, figure = example(guide)
+    (root / "data" / name).write_text(excerpt, encoding="utf-8")
+    edit_rows(root, "sources", lambda rows: rows.append(source))
+    edit_rows(root, "progress", lambda rows: rows.append(figure))
+    return source, figure
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_the_guides_example_validates(guide, tmp_path, capsys):
+    root = copy_package(tmp_path / "package")
+    add_example(root, guide)
+    assert main(["--root", str(root)]) == 0, capsys.readouterr().err
+
+
+def test_both_guides_give_the_same_example():
+    assert example(GUIDES[0]) == example(GUIDES[1])
 
 
 @pytest.fixture(scope="module")
-def package_with_new_observation(tmp_path_factory):
+def published(tmp_path_factory):
+    """(staged docs, source, figure): the example added to a copy of the package, and the build's pages."""
     root = copy_package(tmp_path_factory.mktemp("progress") / "package")
-    edit_rows(root, "progress", lambda rows: rows.append(NEW_OBSERVATION))
-    return root
+    source, figure = add_example(root, GUIDES[1])
+    return stage(root, root.parent / "docs"), source, figure
 
 
-@pytest.fixture(scope="module")
-def built_docs(package_with_new_observation):
-    """What the build stages: the hand-written docs, plus the generated pages and downloads."""
-    return stage(package_with_new_observation, package_with_new_observation.parent / "docs")
+def read(docs, page: str) -> str:
+    return html.unescape((docs / page).read_text(encoding="utf-8"))
 
 
-def test_the_new_row_validates(package_with_new_observation, capsys):
-    assert main(["--root", str(package_with_new_observation)]) == 0
-    assert "progress 2" in capsys.readouterr().out
+@pytest.mark.parametrize("suffix", [".md", ".en.md"])
+def test_target_page_shows_the_figure_with_its_source_and_quote(published, suffix):
+    docs, source, figure = published
+    text = read(docs, f"targets/{figure['target_id']}{suffix}")
+    block = re.search(rf'<div class="observation" id="{figure["observation_id"]}">.*?</div>', text, re.S)[0]
+    assert "5,600" in block and "2025-06-30" in block and source["url"] in block and figure["quote_zh"] in block
+    assert ">5,600</text>" in text  # the chart marks it
 
 
-@pytest.mark.parametrize("page", ["targets/index.md", "targets/index.en.md"])
-def test_targets_page_lists_the_new_figure_with_its_source(built_docs, page):
-    text = html.unescape((built_docs / page).read_text(encoding="utf-8"))  # cells are entity-escaped
-    row = next(line for line in text.splitlines() if NEW_OBSERVATION["observation_id"] in line)
-    assert FIGURE in row and "2025-06-30" in row and NEW_OBSERVATION["source_url"] in row
+@pytest.mark.parametrize("suffix, words", [(".md", "已达到"), (".en.md", "Reached")])
+def test_scoreboard_reports_the_new_latest_figure(published, suffix, words):
+    docs, _, figure = published
+    board = read(docs, f"targets/index{suffix}")
+    line = next(line for line in board.splitlines() if f"{figure['target_id']}.md" in line)
+    assert words in line and "5,600" in line and "2025-06-30" in line
 
 
-@pytest.mark.parametrize("page", ["targets/index.md", "targets/index.en.md"])
-def test_chart_shows_the_new_figure_as_the_latest(built_docs, page):
-    text = html.unescape((built_docs / page).read_text(encoding="utf-8"))
-    chart = re.search(r'<figure class="target-chart">.*?</figure>', text, re.S)
-    bar = next(item for item in chart[0].split("<li>") if "5,000" in item or "5000" in item)
-    assert f"{FIGURE} (112%)" in bar and "2025-06-30" in bar and 'style="width: 100%"' in bar
-
-
-def test_downloads_carry_the_new_row_in_every_format(built_docs):
-    for folder in (built_docs / "downloads").iterdir():
-        assert NEW_OBSERVATION in read_table(folder / "data" / "progress.csv")[1]
+def test_downloads_carry_the_new_rows_in_every_format(published):
+    docs, source, figure = published
+    for folder in (docs / "downloads").iterdir():
+        assert figure in read_table(folder / "data" / "progress.csv")[1]
+        assert source in read_table(folder / "data" / "sources.csv")[1]
+        assert (folder / "data" / source["excerpt_file"]).is_file()
         records = json.loads((folder / "json" / "progress.json").read_text(encoding="utf-8"))
-        assert NEW_OBSERVATION["observation_id"] in json.dumps(records)
-        database = next(folder.glob("*.sqlite"))
-        with sqlite3.connect(database) as connection:
+        assert figure["observation_id"] in json.dumps(records)
+        with sqlite3.connect(next(folder.glob("*.sqlite"))) as connection:
             value = connection.execute("SELECT value FROM progress WHERE observation_id = ?",
-                                       (NEW_OBSERVATION["observation_id"],)).fetchone()
+                                       (figure["observation_id"],)).fetchone()
         assert value == (5600,)
         sheet = load_workbook(next(folder.glob("*.xlsx")), read_only=True)["progress"]
-        assert any(NEW_OBSERVATION["observation_id"] in row for row in sheet.iter_rows(values_only=True))
-
-
-@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
-def test_the_contributing_guides_example_row_validates(guide, tmp_path, capsys):
-    example = re.search(r"```csv\n(.+?)\n```", (paths.ROOT / guide).read_text(encoding="utf-8"), re.S)[1]
-    root = copy_package(tmp_path / "package")
-    with open(root / "data" / "progress.csv", "a", encoding="utf-8") as file:
-        file.write(example + "\n")
-    assert main(["--root", str(root)]) == 0, capsys.readouterr().err
+        assert any(figure["observation_id"] in row for row in sheet.iter_rows(values_only=True))

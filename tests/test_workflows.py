@@ -78,3 +78,13 @@ def test_pages_deploys_the_make_build_site_from_main():
     assert uses["actions/upload-pages-artifact"]["with"]["path"] == paths.SITE_DIR.relative_to(paths.ROOT).as_posix()
     assert "actions/deploy-pages" in uses
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+
+
+def test_the_new_figure_form_asks_for_what_a_row_needs():
+    """The bilingual issue form readers use to send a figure: target, value, date, address and quote, required."""
+    form = yaml.safe_load((paths.ROOT / ".github" / "ISSUE_TEMPLATE" / "new-figure.yml").read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if item.get("id")}
+    for needed in ("target", "value", "date", "url", "quote"):
+        assert fields[needed]["validations"]["required"] is True, needed
+        assert "/" in fields[needed]["attributes"]["label"], f"{needed}: label in both languages"
+    assert re.search(r"[\u4e00-\u9fff]", form["name"]) and re.search(r"[A-Za-z]", form["name"])

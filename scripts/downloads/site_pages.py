@@ -35,7 +35,9 @@ def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
         rows = t("one_row", lang) if len(records) == 1 else t("rows", lang, count=len(records))
         files += [(layout.resource_file(name, "csv"), t("file_csv", lang, name=name, rows=rows)),
                   (layout.resource_file(name, "json"), t("file_json", lang, name=name, rows=rows))]
-    return files + [(layout.source_path(text), t("file_source", lang)) for text in source_texts(package)]
+    documents = {document["source_file"] for document in package.records["documents"]}
+    return files + [(layout.source_path(text), t("file_source" if text in documents else "file_excerpt", lang))
+                    for text in source_texts(package)]
 
 
 def file_table(rows: list[tuple[str, str]], release_dir: Path, version: str, lang: str) -> str:

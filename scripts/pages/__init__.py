@@ -28,6 +28,7 @@ def blocks(package: DataPackage) -> dict[str, Callable[[str], str]]:
     site = Site(package)
     return {
         "key-figures": lambda lang: home.key_figures(site, lang),
+        "standing": lambda lang: home.standing(site, lang),
         "tier-pyramid": lambda lang: home.pyramid(site, lang),
         "actions": lambda lang: home.actions(site, lang),
         "responsibility": lambda lang: home.responsibility(site, lang),

@@ -2,8 +2,8 @@
 from scripts.figures import UNITS, in_chinese
 from scripts.pages.markdown import Safe, en, zh
 
-# A target's comparator as a symbol before its figure ("=" needs none: the figure is the target).
-COMPARATOR_SYMBOLS = {"=": "", ">=": "≥ "}
+# A comparator as a symbol before its figure ("=" needs none: the figure is the number).
+COMPARATOR_SYMBOLS = {"=": "", ">=": "≥ ", ">": "> "}
 
 
 def number(value: str, lang: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from scripts.package import DataPackage
+from scripts.pages.standing import Standing, standing
 
 
 @dataclass
@@ -144,12 +145,33 @@ class Site:
         return self._targets_by_measure.get(measure_id, [])
 
     @cached_property
-    def _progress_by_target(self) -> dict[str, list[dict]]:
-        return _grouped(sorted(self.rows("progress"), key=lambda p: p["as_of_date"], reverse=True), "target_id")
+    def target(self) -> dict[str, dict]:
+        return {t["target_id"]: t for t in self.targets}
 
-    def progress_of(self, target_id: str) -> list[dict]:
-        """Reported figures for a target, latest first."""
-        return self._progress_by_target.get(target_id, [])
+    @cached_property
+    def source(self) -> dict[str, dict]:
+        return {s["source_id"]: s for s in self.rows("sources")}
+
+    @cached_property
+    def _observations_by_target(self) -> dict[str, list[dict]]:
+        dated = sorted(self.rows("progress"), key=lambda o: (o["as_of_date"], o["period_start_date"]))
+        return _grouped(dated, "target_id")
+
+    def observations_of(self, target_id: str) -> list[dict]:
+        """Published figures for a target, earliest first."""
+        return self._observations_by_target.get(target_id, [])
+
+    @cached_property
+    def _links_by_target(self) -> dict[str, list[dict]]:
+        return _grouped(self.rows("target_links"), "target_id")
+
+    def links_of(self, target_id: str) -> list[dict]:
+        """The editors' links from a target to headings that work toward it, in file order."""
+        return self._links_by_target.get(target_id, [])
+
+    def standing(self, target: dict) -> Standing:
+        signed = self.document[target["document_id"]]["signed_date"]
+        return standing(target, self.observations_of(target["target_id"]), signed)
 
     @staticmethod
     def words(measure: dict) -> str:

@@ -16,7 +16,7 @@ DICTIONARY = "data/dictionary"
 
 # The rows that have a page of their own: resource → (folder of the pages, key field naming each page).
 ROW_PAGES = {"measures": ("measures", "measure_id"), "agencies": ("agencies", "agency_id"),
-             "terms": ("glossary", "term_id")}
+             "terms": ("glossary", "term_id"), "targets": ("targets", "target_id")}
 # How such a row is named on a page: resource → the stem of its name_zh / name_en pair (measures: below).
 ROW_NAMES = {"agencies": "name", "terms": "term"}
 
@@ -37,6 +37,7 @@ def row_link(resource: str, row: dict, from_page: str, lang: str) -> Safe:
 measure_page = partial(row_page, "measures")
 agency_page, agency_name, agency_link = (partial(f, "agencies") for f in (row_page, row_name, row_link))
 term_page, term_name, term_link = (partial(f, "terms") for f in (row_page, row_name, row_link))
+target_page = partial(row_page, "targets")
 
 
 def measure_name(site: Site, measure: dict, lang: str) -> str:

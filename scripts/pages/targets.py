@@ -1,23 +1,35 @@
-"""The targets page: every commitment, a progress chart, reported progress, and a consistency check."""
+"""The targets: a scoreboard of where each stands, one page per target with its chart and sourced
+figures, and the consistency check of annual against dated targets."""
 from collections.abc import Iterator
 
 from scripts.pages import escape, names
-from scripts.pages.formats import number, target_indicator, target_value
-from scripts.pages.markdown import Safe, cell, en, table, zh
+from scripts.pages.chart import chart
+from scripts.pages.consistency import consistency
+from scripts.pages.formats import COMPARATOR_SYMBOLS, number, target_indicator, target_value, unit
+from scripts.pages.markdown import Safe, bullets, cell, en, link, paragraph, zh
 from scripts.pages.model import Site
 from scripts.pages.phrases import t
+from scripts.pages.standing import ORDER, Standing
+
+STATUS_PHRASES = {"reached": "status_reached", "reported": "status_reported", "baseline": "status_baseline",
+                  "differs": "status_differs", "not_reported": "status_not_reported"}
+DETAIL_PHRASES = {"reached": "detail_reached", "reported": "detail_reported", "baseline": "detail_baseline",
+                  "differs": "detail_differs", "not_reported": "detail_not_reported"}
 
 
 def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
-    yield names.TARGETS, page(site, lang)
+    """(page, Markdown): the scoreboard and a page per target."""
+    yield names.TARGETS, index_page(site, lang)
+    for target in site.targets:
+        yield names.target_page(target), target_page(site, target, lang)
 
 
-def page(site: Site, lang: str) -> str:
+# --- the scoreboard ------------------------------------------------------------------------------
+
+def index_page(site: Site, lang: str) -> str:
     return "\n\n".join([
         f"# {t('targets', lang)}", intro(site, lang),
-        f"## {t('targets_all', lang)}", all_targets(site, lang),
-        f"## {t('targets_chart', lang)}", t("chart_note", lang), chart(site, lang),
-        f"## {t('targets_progress', lang)}", progress(site, lang),
+        f"## {t('targets_scoreboard', lang)}", rule(lang), scoreboard(site, names.TARGETS, lang),
         f"## {t('targets_consistency', lang, years=names.years(site))}", consistency(site, lang),
     ])
 
@@ -29,144 +41,143 @@ def intro(site: Site, lang: str) -> str:
     return t("sentence_separator", lang).join([t("targets_intro", lang)] + missing)
 
 
-def all_targets(site: Site, lang: str) -> str:
-    headers = [t("indicator", lang), t("type", lang), t("target", lang), t("year", lang),
-               t("measure", lang), t("quote", lang)]
-    rows = [[target_indicator(target, lang), site.package.enum_label("targets", "target_type", target["target_type"], lang),
-             target_value(target, lang), target["target_year"], measure_of(site, target, lang),
-             zh(target["quote_zh"], lang)]
-            for target in site.targets]
-    return table(headers, rows, lang) + "\n\n" + notes(site.targets, "target_id", lang)
+def rule(lang: str) -> str:
+    """The rule every status follows, folded away (open it to read it) so a phone shows the statuses first."""
+    return f'<details class="rule"><summary>{t("standing_rule_summary", lang)}</summary>{paragraph(t("standing_rule", lang), lang)}</details>'
 
 
-def notes(rows: list[dict], key: str, lang: str) -> str:
-    """The rows' notes (written in English), one bullet each, named by the row's ID."""
-    noted = [f"- <code>{cell(row[key], lang)}</code> {en(row['note'], lang)}" for row in rows if row["note"]]
-    if not noted:
-        return ""
-    return f"{t('note_en', lang)}:\n\n" + "\n".join(noted)
+def scoreboard(site: Site, page: str, lang: str) -> str:
+    """One compact line per target, grouped by status, what is known first."""
+    standings = {target["target_id"]: site.standing(target) for target in site.targets}
+    groups = []
+    for status in ORDER:
+        listed = [target for target in site.targets if standings[target["target_id"]].status == status]
+        if listed:
+            lines = [scoreboard_line(site, target, standings[target["target_id"]], page, lang) for target in listed]
+            groups.append(f"### {t(STATUS_PHRASES[status], lang)} ({len(listed)})\n\n{bullets(lines, lang)}")
+    return '<div class="scoreboard" markdown>\n\n' + "\n\n".join(groups) + "\n\n</div>"
 
 
-def measure_of(site: Site, target: dict, lang: str) -> Safe:
-    measure = site.measure[target["measure_id"]]
-    return names.measure_link(site, measure, names.TARGETS, lang)
+def scoreboard_line(site: Site, target: dict, standing: Standing, page: str, lang: str) -> Safe:
+    name = link(f"{target[f'indicator_{lang}']}", page, names.target_page(target), lang)
+    goal = f"{target_value(target, lang)}{year_of(target, lang)}"
+    return Safe(f"{name} <span class=\"goal\">{cell(goal, lang)}</span><br>"
+                f"{status_badge(standing, lang)} {cell(status_detail(site, target, standing, lang), lang)}")
 
 
-def share(target: dict, value: str) -> float:
-    """Reported figure as a share of the target; 0 when the target is 0 (nothing to divide by)."""
-    goal = float(target["value"])
-    return float(value) / goal if goal else 0.0
+def year_of(target: dict, lang: str) -> str:
+    return t("by_year", lang, year=target["target_year"]) if target["target_year"] else t("each_year", lang) \
+        if target["target_type"] == "annual" else ""
 
 
-def chart(site: Site, lang: str) -> str:
-    """Plain HTML bars: the text carries the data, the bar only draws it (hidden from screen readers)."""
-    bars = [chart_bar(site, target, lang) for target in site.targets]
-    caption = t("targets_chart", lang)
-    return (f'<figure class="target-chart"><figcaption>{caption}</figcaption>'
-            f'<ul>{"".join(bars)}</ul></figure>')
+def status_badge(standing: Standing, lang: str) -> str:
+    return f'<span class="status status-{standing.status}">{t(STATUS_PHRASES[standing.status], lang)}</span>'
 
 
-def source_kind(site: Site, report: dict, lang: str) -> str:
-    return site.package.enum_label("progress", "source_kind", report["source_kind"], lang)
+def status_detail(site: Site, target: dict, standing: Standing, lang: str) -> str:
+    """The status in one sentence: the figure, its date and its kind of source, or why there is none."""
+    if standing.latest is None:
+        return t(DETAIL_PHRASES[standing.status], lang)
+    if standing.years_reached:
+        return t("detail_reached_years", lang, years=t("list_separator", lang).join(standing.years_reached),
+                 figure=figure(standing.latest, target, lang), when=when(standing.latest, lang),
+                 kind=source_kind(site, standing.latest, lang))
+    return t(DETAIL_PHRASES[standing.status], lang, figure=figure(standing.latest, target, lang),
+             when=when(standing.latest, lang), kind=source_kind(site, standing.latest, lang))
 
 
-def chart_bar(site: Site, target: dict, lang: str) -> str:
-    label = f"{target_indicator(target, lang)}: {cell(target_value(target, lang), lang)}"
-    reports = site.progress_of(target["target_id"])
-    if not reports:
-        width, reading = 0, f"<em>{t('not_reported', lang)}</em>"
-    else:
-        latest = reports[0]
-        ratio = share(target, latest["value"])
-        width = min(100, round(ratio * 100))
-        reading = cell(f"{number(latest['value'], lang)} ({ratio:.0%}), {t('as_of', lang)} {latest['as_of_date']}, "
-                       f"{source_kind(site, latest, lang)}", lang)
-    fill = f'<span class="bar-fill" style="width: {width}%"></span>'
-    return (f'<li><span class="bar-label">{label}</span>'
-            f'<span class="bar-track" aria-hidden="true">{fill}</span>'
-            f'<span class="bar-value">{reading}</span></li>')
+def figure(observation: dict, target: dict, lang: str) -> str:
+    shown = observation["unit_zh"] if lang == "zh" else observation["unit_en"]
+    return f"{COMPARATOR_SYMBOLS[observation['comparator']]}{number(observation['value'], lang)} {shown}"
 
 
-def progress(site: Site, lang: str) -> str:
-    headers = [t("indicator", lang), t("target", lang), t("reported", lang), t("source", lang)]
-    rows, reported = [], []
-    for target in site.targets:
-        first = [target_indicator(target, lang), target_value(target, lang)]
-        reports = site.progress_of(target["target_id"])
-        if not reports:
-            rows.append(first + [Safe(f"<em>{t('not_reported', lang)}</em>"), "—"])
-        for report in reports:
-            reported.append(report)
-            figure = f"{number(report['value'], lang)} ({t('as_of', lang)} {report['as_of_date']})"
-            source = Safe(f"{escape.external_link(report['source_url'], report['source_title'])} "
-                          f"({cell(source_kind(site, report, lang), lang)}, "
-                          f"<code>{cell(report['observation_id'], lang)}</code>)")
-            rows.append(first + [figure, source])
-    return table(headers, rows, lang) + "\n\n" + notes(reported, "observation_id", lang)
+def when(observation: dict, lang: str) -> str:
+    if observation["period_start_date"]:
+        return t("period", lang, start=observation["period_start_date"], end=observation["as_of_date"])
+    return observation["as_of_date"]
 
 
-# --- do the annual targets add up to the dated ones? ---------------------------------------------
-
-def pairs(site: Site, document_id: str) -> list[tuple[dict, dict]]:
-    """(annual target, dated total) of one document whose indicators are equal or one contains the other."""
-    own = [target for target in site.targets if target["document_id"] == document_id]
-    annual = [a for a in own if a["target_type"] == "annual"]
-    totals = [b for b in own if b["target_type"] in ("level", "increment") and b["target_year"]]
-    return [(a, b) for a in annual for b in totals
-            if a["indicator_zh"] in b["indicator_zh"] or b["indicator_zh"] in a["indicator_zh"]]
+def source_kind(site: Site, observation: dict, lang: str) -> str:
+    source = site.source[observation["source_id"]]
+    return site.package.enum_label("sources", "kind", source["kind"], lang)
 
 
-def plan_start(site: Site, target: dict) -> int:
-    """The year the plan was signed: the assumed first year of every annual target."""
-    return int(site.document[target["document_id"]]["signed_date"][:4])
+# --- one page per target -------------------------------------------------------------------------
+
+def target_page(site: Site, target: dict, lang: str) -> str:
+    page, standing = names.target_page(target), site.standing(target)
+    observations = site.observations_of(target["target_id"])
+    signed = site.document[target["document_id"]]["signed_date"]
+    last_year = int(target["target_year"] or max(site.target_years(target["document_id"]) or [signed[:4]]))
+    return "\n\n".join(block for block in [
+        f"# {cell(t('target_title', lang, indicator=target[f'indicator_{lang}'], goal=target_value(target, lang) + year_of(target, lang)), lang)}",
+        f'<p class="standing">{status_badge(standing, lang)} {cell(status_detail(site, target, standing, lang), lang)}</p>',
+        rule(lang),
+        f"## {t('target_stated', lang)}", stated(site, target, page, lang),
+        f"## {t('targets_chart', lang)}", chart(target, observations, signed, last_year, lang),
+        f"## {t('target_figures', lang)}", figures(site, target, observations, lang),
+        f"## {t('target_work', lang)}", work(site, target, page, lang),
+    ] if block)
 
 
-def verdict(site: Site, annual: dict, total: dict) -> tuple[str, int, float | None]:
-    """(verdict phrase key, years assumed, annual × years) for one pair."""
-    years = int(total["target_year"]) - plan_start(site, annual) + 1
-    summed = float(annual["value"]) * years
-    if annual["unit_en"] != total["unit_en"]:
-        return "verdict_units", years, None
-    if total["target_type"] == "level":
-        return "verdict_baseline", years, summed
-    goal = float(total["value"])
-    return ("verdict_agree" if summed == goal else "verdict_short" if summed < goal else "verdict_over"), years, summed
+def stated(site: Site, target: dict, page: str, lang: str) -> str:
+    """The quote, the heading that states it, its type and our reading of it."""
+    facts = [f"{t('quote', lang)}: {zh(target['quote_zh'], lang)}",
+             f"{t('measure', lang)}: {names.measure_link(site, site.measure[target['measure_id']], page, lang)}",
+             f"{t('type', lang)}: {cell(site.package.enum_label('targets', 'target_type', target['target_type'], lang), lang)}",
+             f"{t('year', lang)}: {cell(target['target_year'], lang)}"]
+    if target["note"]:
+        facts.append(f"{t('note_en', lang)}: {en(target['note'], lang)}")
+    return bullets([Safe(fact) for fact in facts], lang)
 
 
-def consistency(site: Site, lang: str) -> str:
-    blocks = [document_consistency(site, document, lang) for document in site.documents]
-    return "\n\n".join(block for block in blocks if block) or t("none", lang)
+def figures(site: Site, target: dict, observations: list[dict], lang: str) -> str:
+    """Every published figure, each with its date, kind, scope, source, quote and note: the chart's data in words."""
+    if not observations:
+        return paragraph(t("no_figures", lang), lang)
+    return "\n\n".join(observation_block(site, target, o, lang) for o in reversed(observations))
 
 
-def document_consistency(site: Site, document: dict, lang: str) -> str:
-    found = pairs(site, document["document_id"])
-    if not found:
-        return ""
-    start = plan_start(site, found[0][0])
-    headers = [t("indicator", lang), t("annual_target", lang), t("years_assumed", lang),
-               t("annual_times_years", lang), t("year_target", lang, year=found[0][1]["target_year"]), t("result", lang)]
-    rows = []
-    for annual, total in found:
-        key, years, summed = verdict(site, annual, total)
-        period = f"{years} ({start}–{total['target_year']})"
-        rows.append([target_indicator(annual, lang), target_value(annual, lang), period,
-                     number(str(summed), lang) if summed is not None else "—",
-                     f"{target_value(total, lang)} ({site.package.enum_label('targets', 'target_type', total['target_type'], lang)})",
-                     Safe(f"<strong>{t(key, lang, year=total['target_year'])}</strong>")])
-    annual = [a for a in site.targets if a["document_id"] == document["document_id"] and a["target_type"] == "annual"]
-    unpaired = [a for a in annual if all(a is not pair[0] for pair in found)]
-    rest = ", ".join(cell(target_indicator(a, lang), lang) for a in unpaired)
-    years = names.years(site, document["document_id"])
-    intro = t("consistency_intro", lang, start=start, years=years, count=len(annual), example=example(found, lang),
-              annual_parts=names.part_names(site, [site.measure[a["measure_id"]] for a in annual], lang),
-              total_parts=names.part_names(site, [site.measure[b["measure_id"]] for _, b in found], lang))
-    return "\n\n".join([intro, table(headers, rows, lang), t("unpaired_annual", lang, rest=rest, years=years)])
+def observation_block(site: Site, target: dict, observation: dict, lang: str) -> str:
+    source = site.source[observation["source_id"]]
+    label = site.package.enum_label
+    scope = cell(label("progress", "scope", observation["scope"], lang), lang)
+    if observation["scope_note"]:
+        scope += f": {en(observation['scope_note'], lang)}"
+    lines = [
+        f"<strong>{cell(when(observation, lang), lang)}</strong> · {cell(figure(observation, target, lang), lang)} · "
+        f"{cell(label('progress', 'figure_type', observation['figure_type'], lang), lang)}",
+        f"{t('scope', lang)}: {scope}",
+        f"{t('date_basis', lang)}: {cell(label('progress', 'date_basis', observation['date_basis'], lang), lang)}",
+        f"{t('quote', lang)}: {zh(observation['quote_zh'], lang)}",
+        f"{t('source', lang)}: {source_line(site, source, lang)}",
+        f"{t('note_en', lang)}: {en(observation['note'], lang)}" if observation["note"] else "",
+    ]
+    anchor = escape.attribute(observation["observation_id"])
+    return f'<div class="observation" id="{anchor}">' + "".join(f"<p>{line}</p>" for line in lines if line) + "</div>"
 
 
-def example(found: list[tuple[dict, dict]], lang: str) -> str:
-    """A pair whose indicators differ, to show what "one contains the other" means; none if all are equal."""
-    differing = [(a, b) for a, b in found if a["indicator_zh"] != b["indicator_zh"]]
-    if not differing:
-        return ""
-    first, second = differing[0]
-    return t("pairing_example", lang, first=target_indicator(first, lang), second=target_indicator(second, lang))
+def source_line(site: Site, source: dict, lang: str) -> str:
+    """The page as a link named by its title (or our description), then its publisher, date and kind."""
+    name = escape.external_link(source["url"], source["title"] or source["description_en"])
+    details = [cell(source["publisher"], lang), cell(source["published_date"], lang),
+               cell(site.package.enum_label("sources", "kind", source["kind"], lang), lang)]
+    if source["original_outlet"]:
+        details.append(t("original_outlet", lang, outlet=cell(source["original_outlet"], lang)))
+    return f"{name} ({t('list_separator', lang).join(details)})"
+
+
+def work(site: Site, target: dict, page: str, lang: str) -> str:
+    """The heading that states the target and the headings linked to it, each with its responsible units."""
+    items = [heading_with_units(site, site.measure[target["measure_id"]], t("work_states", lang), page, lang)]
+    items += [heading_with_units(site, site.measure[link_row["measure_id"]], link_row[f"reason_{lang}"], page, lang)
+              for link_row in site.links_of(target["target_id"])]
+    return "\n\n".join([paragraph(t("work_intro", lang), lang), bullets(items, lang)])
+
+
+def heading_with_units(site: Site, measure: dict, why: str, page: str, lang: str) -> Safe:
+    found = site.units(measure)
+    units = t("list_separator", lang).join(names.agency_link(a, page, lang) for a in found.agencies) or t("responsible_none", lang)
+    marker = f" ({t('inherited', lang)})" if found.inherited else ""
+    return Safe(f"{names.measure_link(site, measure, page, lang)}: {cell(why, lang)}<br>"
+                f"{t('responsible', lang)}{marker}: {units}")
