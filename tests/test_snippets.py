@@ -79,12 +79,14 @@ def test_python_snippet_runs_as_written_against_the_site(served_site, page, inde
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_use_page_covers_pandas_json_frictionless_sqlite_and_r(served_site, page):
+def test_use_page_covers_pandas_json_frictionless_sqlite_duckdb_and_r(served_site, page):
     docs, address = served_site
     text = (docs / "data" / page).read_text(encoding="utf-8")
     python = "\n".join(snippets(text, "python"))
-    for needle in ["import pandas", "import json", "from frictionless import", "import sqlite3"]:
+    for needle in ["import pandas", "import json", "from frictionless import", "import sqlite3", "import duckdb"]:
         assert needle in python
+    assert "INSTALL" not in text and "LOAD sqlite" not in text  # no snippet needs an extension downloaded
+    assert "```sql" not in text and "Datasette" in text
     assert any(address + LATEST in code for code in snippets(text, "r"))
     assert PHRASES["snippet_note"]["en"] not in text and PHRASES["snippet_note"]["zh"] not in text
 
@@ -120,3 +122,15 @@ def test_without_an_address_the_reading_snippets_run_from_the_site_folder(unaddr
     output = run(code, library, unaddressed_docs, monkeypatch)
     assert output.strip() and "valid: False" not in output
 
+
+def test_duckdb_snippet_works_offline_with_no_extension_downloaded(served_site, tmp_path, monkeypatch):
+    """DuckDB fetches extensions (sqlite, httpfs) from the internet on first use; the snippet needs none."""
+    import duckdb
+
+    docs, _ = served_site
+    code = next(code for code in snippets((docs / "data" / "use.en.md").read_text(encoding="utf-8"), "python")
+                if "import duckdb" in code)
+    assert "Enterprises" in run(code, "duckdb", tmp_path, monkeypatch)
+    loaded = duckdb.sql("SELECT extension_name FROM duckdb_extensions() "
+                        "WHERE loaded AND install_mode <> 'STATICALLY_LINKED'").fetchall()
+    assert loaded == []
