@@ -1,5 +1,7 @@
 """CITATION.cff says what datapackage.yaml says (version, release date, title, licence), neither names an
-address of its own, and the citations carry the version's own address when the site has one."""
+address of its own, the citations carry the version's own address when the site has one, and
+.zenodo.json describes the same data set for a DOI."""
+import json
 import re
 
 import yaml
@@ -10,6 +12,7 @@ from scripts.site_url import VARIABLE
 
 DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
 CITATION = read_citation()
+ZENODO = json.loads((paths.ROOT / ".zenodo.json").read_text(encoding="utf-8"))
 SITE = "http://127.0.0.1:8000/cq-sme-plan/"  # make serve's address under a path: only written, never fetched
 
 
@@ -63,3 +66,15 @@ def test_bibtex_keeps_an_organisation_as_one_author_and_people_as_family_given()
     assert entry.startswith("@misc{key,\n") and entry.endswith("\n}")
     assert entry.count("{") == entry.count("}")
 
+
+def test_zenodo_metadata_agrees_with_the_citation():
+    assert ZENODO["upload_type"] == "dataset" and ZENODO["description"]
+    assert ZENODO["title"] == CITATION["title"]
+    assert [creator["name"] for creator in ZENODO["creators"]] == [author["name"] for author in CITATION["authors"]]
+    assert ZENODO["license"].lower() == CITATION["license"].lower()
+    assert ZENODO["keywords"] == CITATION["keywords"]
+
+
+def test_zenodo_says_the_data_derive_from_the_notice_the_citation_references():
+    derived = {(item["identifier"], item["relation"]) for item in ZENODO["related_identifiers"]}
+    assert {(reference["url"], "isDerivedFrom") for reference in CITATION["references"]} == derived
