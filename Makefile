@@ -3,7 +3,7 @@ PY := .venv/bin/python
 STAMP := .venv/.installed
 LIGHTHOUSE := node_modules/.bin/lighthouse
 
-.PHONY: install system-deps validate build serve test test-fast ci clean
+.PHONY: install system-deps validate build serve test test-fast ci clean release
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv .venv
@@ -24,6 +24,11 @@ validate: $(STAMP)
 
 build: $(STAMP)
 	$(PY) -m scripts.build
+
+# Cut a release (README, "Releases"): make release VERSION=1.0.1. Refuses what may not be released.
+VERSION ?=
+release: $(STAMP)
+	$(PY) -m scripts.release $(VERSION)
 
 serve: build
 	@echo "Serving site/ at http://127.0.0.1:8000/"

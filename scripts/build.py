@@ -27,8 +27,8 @@ def stage_downloads(package: DataPackage, docs_dir: Path) -> None:
     from scripts import downloads, pages
     from scripts.pages import placeholders
 
-    release_dir = downloads.write_downloads(package, docs_dir)
-    placeholders.fill(docs_dir, pages.blocks(package) | downloads.blocks(package, release_dir))
+    published = downloads.write_downloads(package, docs_dir)
+    placeholders.fill(docs_dir, pages.blocks(package) | downloads.blocks(package, published))
 
 
 def stage_docs(package: DataPackage, docs_dir: Path) -> None:

@@ -1,5 +1,12 @@
 """Shared fixtures and helpers. A test that breaks data works on a copy, never on the repository's files."""
-from collections.abc import Callable
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -7,8 +14,72 @@ import pytest
 from scripts import chromium as chromium_settings
 from scripts import paths
 from scripts.package import copy_package, read_table, write_table
+from scripts.site_url import VARIABLE as SITE_URL_VARIABLE
 
-__all__ = ["copy_package", "edit_rows", "read_rows", "stage"]
+__all__ = ["copy_package", "copy_repository", "edit_rows", "file_texts", "fingerprint", "read_rows", "run_module", "stage"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_site_address():
+    """Tests build without a public address unless they give one: a SITE_URL left in the shell would
+    change every address they check (subprocesses inherit this too)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(SITE_URL_VARIABLE, raising=False)
+        yield
+
+
+def in_git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+def copy_repository(target: Path) -> Path:
+    """A throw-away repository of its own: a clone of this one (its history holds the commits of the
+    recorded releases) with the working tree's files on top, committed. No .venv, build/ or site/."""
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(paths.ROOT), str(target)], check=True, capture_output=True)
+    listed = in_git(paths.ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
+    for name in filter(None, listed):
+        source, copy = paths.ROOT / name, target / name
+        if source.is_file():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy)
+        elif copy.is_file():  # deleted in the working tree, not yet in a commit
+            copy.unlink()
+    in_git(target, "config", "user.name", "Test")
+    in_git(target, "config", "user.email", "test@localhost")
+    in_git(target, "add", "--all")
+    in_git(target, "commit", "--quiet", "--allow-empty", "--message", "The working tree under test")
+    return target
+
+
+def run_module(root: Path, module: str, *args: str, site: str | None = None) -> subprocess.CompletedProcess:
+    """`python -m module args` in a copy of the repository, with its own scripts and SITE_URL=site if given."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if site:
+        env[SITE_URL_VARIABLE] = site
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=env, capture_output=True, text=True)
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under folder, by path, with its SHA-256."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def file_texts(folder: Path) -> Iterator[tuple[str, str]]:
+    """(name, text) of every file under folder, looking inside: each member of a zip or workbook
+    (folder/x.zip!member), every text cell of a SQLite database, the bytes of anything else as UTF-8."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if path.suffix in {".zip", ".xlsx"}:
+            with zipfile.ZipFile(path) as opened:
+                yield from ((f"{path}!{name}", opened.read(name).decode("utf-8", "replace")) for name in opened.namelist())
+        elif path.suffix == ".sqlite":
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            cells = [str(cell) for table in tables for row in connection.execute(f'SELECT * FROM "{table}"') for cell in row]
+            connection.close()
+            yield str(path), "\n".join(cells)
+        else:
+            yield str(path), path.read_bytes().decode("utf-8", "replace")
 
 
 def read_rows(root: Path, resource: str) -> list[dict]:

@@ -3,38 +3,16 @@
 scripts/paths.py computes every path from its own location, so a copy of the repository is a repository
 of its own: `python -m scripts.build` run in the copy builds the copy's site/ and never touches ours.
 """
-import hashlib
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from scripts import paths
-
-
-def copy_repository(target: Path) -> Path:
-    """The files git would see (tracked and new, not ignored): no .venv, build/ or site/."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=paths.ROOT, check=True, capture_output=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = paths.ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
+from conftest import copy_repository, fingerprint, run_module
 
 
 def build(root: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the copy's own scripts, nothing else
-    return subprocess.run([sys.executable, "-m", "scripts.build"], cwd=root, env=env, capture_output=True, text=True)
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return run_module(root, "scripts.build")
 
 
 @pytest.fixture(scope="module")

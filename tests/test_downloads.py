@@ -1,5 +1,9 @@
-"""The release: stable URLs, byte-identical rebuilds, a manifest sha256sum accepts, keys in SQLite,
-and Data pages whose every download link, size and hash matches the files built."""
+"""The releases: stable URLs, byte-identical rebuilds, a manifest sha256sum accepts, keys in SQLite,
+and Data pages whose every download link, size and hash matches the files built.
+
+The real repository records its releases (releases.yaml), so the build publishes each of them and, beside
+them, the working tree's own files: under unreleased/ when the data changed since the last release, else
+that release's folder. Most tests below look at those current files, which the Data pages describe."""
 import hashlib
 import json
 import re
@@ -17,11 +21,17 @@ from scripts.errors import BuildError
 from conftest import stage
 from scripts.downloads import release_dir_name, write_release
 from scripts.package import load_package
+from scripts.releases import read_releases, version_key
 
 NAME = "cq-sme-tiered-cultivation-2024"
 DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
 RELEASE_TIME = (2026, 11, 27, 0, 0, 0)  # datapackage.yaml's created; a test below keeps them in step
-DATA_PAGES = ["index.md", "index.en.md", "use.md", "use.en.md", "changelog.md", "changelog.en.md"]
+DATA_PAGES = ["index.md", "index.en.md", "use.md", "use.en.md", "changelog.md", "changelog.en.md",
+              "versions.md", "versions.en.md"]
+# SHA-256 of v1.0.0/SHA256SUMS as release 1.0.0 built it first, at 2286bce (requirements.lock has not changed
+# since): it hashes every other file, so a rebuild that differs in one byte, by a new library or a stray
+# change to old code, fails here.
+FIRST_BUILDS = {"1.0.0": "e89147c08dffb3377617080a29a1ca1109967fff400a4fcb9ad4afdd580d628f"}
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +44,38 @@ def files_under(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_release_sits_under_its_version_and_latest_is_the_same_bytes(built_docs):
-    versioned = built_docs / "downloads" / f"v{DESCRIPTOR['version']}"
-    assert set(files_under(versioned)) >= {f"{NAME}.zip", f"{NAME}.xlsx", f"{NAME}.sqlite", "SHA256SUMS",
-                                           "datapackage.json", "data/targets.csv", "json/targets.json"}
-    assert files_under(built_docs / "downloads" / "latest") == files_under(versioned)
+def current(built_docs: Path) -> Path:
+    """The folder of the working tree's files: unreleased/ if the data changed since the release, else the version's."""
+    downloads = built_docs / "downloads"
+    return downloads / "unreleased" if (downloads / "unreleased").is_dir() else downloads / f"v{DESCRIPTOR['version']}"
+
+
+def test_each_release_sits_under_its_version_and_latest_is_the_newest(built_docs):
+    downloads = built_docs / "downloads"
+    versions = [release.version for release in read_releases()] + [DESCRIPTOR["version"]]
+    assert all((downloads / f"v{version}" / "SHA256SUMS").is_file() for version in versions)
+    newest = max(versions, key=version_key)
+    assert files_under(downloads / "latest") == files_under(downloads / f"v{newest}")
+    assert set(files_under(current(built_docs))) >= {f"{NAME}.zip", f"{NAME}.xlsx", f"{NAME}.sqlite", "SHA256SUMS",
+                                                     "datapackage.json", "data/targets.csv", "json/targets.json"}
+
+
+@pytest.mark.parametrize("version", sorted(FIRST_BUILDS))
+def test_a_published_release_is_its_first_build_byte_for_byte(built_docs, version):
+    release_dir = built_docs / "downloads" / f"v{version}"
+    assert hashlib.sha256((release_dir / "SHA256SUMS").read_bytes()).hexdigest() == FIRST_BUILDS[version]
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "--check", "--strict", "--quiet", "SHA256SUMS"], cwd=release_dir, check=True)
+
+
+def test_unreleased_files_differ_from_the_release_and_say_so(built_docs):
+    version_dir = built_docs / "downloads" / f"v{DESCRIPTOR['version']}"
+    released = json.loads((current(built_docs) / "datapackage.json").read_text(encoding="utf-8"))
+    if current(built_docs) == version_dir:
+        assert released["version"] == DESCRIPTOR["version"]
+    else:
+        assert released["version"] == DESCRIPTOR["version"] + "+unreleased"
+        assert (current(built_docs) / "SHA256SUMS").read_bytes() != (version_dir / "SHA256SUMS").read_bytes()
 
 
 def test_version_must_be_semantic():
@@ -60,21 +97,21 @@ def test_building_twice_gives_identical_bytes(tmp_path: Path):
 
 @pytest.mark.parametrize("archive", [f"{NAME}.zip", f"{NAME}.xlsx"])
 def test_zip_entries_carry_the_release_date_not_the_build_time(built_docs, archive):
-    with zipfile.ZipFile(built_docs / "downloads" / "latest" / archive) as opened:
+    with zipfile.ZipFile(current(built_docs) / archive) as opened:
         assert {info.date_time for info in opened.infolist()} == {RELEASE_TIME}
         if archive.endswith(".zip"):
             assert opened.namelist() == sorted(opened.namelist())
 
 
 def test_workbook_properties_carry_the_release_date(built_docs):
-    with zipfile.ZipFile(built_docs / "downloads" / "latest" / f"{NAME}.xlsx") as opened:
+    with zipfile.ZipFile(current(built_docs) / f"{NAME}.xlsx") as opened:
         core = opened.read("docProps/core.xml").decode()
     assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core) == [
         ("created", "2026-11-27T00:00:00Z"), ("modified", "2026-11-27T00:00:00Z")]
 
 
 def test_manifest_lists_every_file_and_sha256sum_accepts_it(built_docs):
-    release_dir = built_docs / "downloads" / "latest"
+    release_dir = current(built_docs)
     listed = dict(line.split("  ")[::-1] for line in (release_dir / "SHA256SUMS").read_text().splitlines())
     files = files_under(release_dir)
     assert set(listed) == set(files) - {"SHA256SUMS"}
@@ -84,9 +121,10 @@ def test_manifest_lists_every_file_and_sha256sum_accepts_it(built_docs):
 
 
 def test_descriptor_has_version_release_date_and_size_and_hash_of_each_csv(built_docs):
-    release_dir = built_docs / "downloads" / "latest"
+    release_dir = current(built_docs)
     released = json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
-    assert (released["version"], released["created"]) == (DESCRIPTOR["version"], DESCRIPTOR["created"])
+    assert released["version"].split("+")[0] == DESCRIPTOR["version"] and released["created"] == DESCRIPTOR["created"]
+    assert "homepage" not in released  # built without SITE_URL: no address is invented
     for resource in released["resources"]:
         raw = (release_dir / resource["path"]).read_bytes()
         assert resource["bytes"] == len(raw)
@@ -96,7 +134,7 @@ def test_descriptor_has_version_release_date_and_size_and_hash_of_each_csv(built
 def test_released_package_is_valid_for_frictionless_and_a_changed_byte_is_caught(built_docs, tmp_path: Path):
     from frictionless import Package
 
-    with zipfile.ZipFile(built_docs / "downloads" / "latest" / f"{NAME}.zip") as archive:
+    with zipfile.ZipFile(current(built_docs) / f"{NAME}.zip") as archive:
         archive.extractall(tmp_path)
     assert Package(str(tmp_path / "datapackage.json")).validate().valid
     targets = tmp_path / "data" / "targets.csv"
@@ -106,7 +144,7 @@ def test_released_package_is_valid_for_frictionless_and_a_changed_byte_is_caught
 
 
 def test_sqlite_has_the_schemas_primary_and_foreign_keys(built_docs):
-    connection = sqlite3.connect(built_docs / "downloads" / "latest" / f"{NAME}.sqlite")
+    connection = sqlite3.connect(current(built_docs) / f"{NAME}.sqlite")
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     for resource in load_package().descriptor["resources"]:
@@ -122,7 +160,7 @@ def test_sqlite_has_the_schemas_primary_and_foreign_keys(built_docs):
 
 def test_sqlite_refuses_a_row_that_breaks_a_foreign_key(built_docs, tmp_path: Path):
     copy = tmp_path / "copy.sqlite"
-    shutil.copy(built_docs / "downloads" / "latest" / f"{NAME}.sqlite", copy)
+    shutil.copy(current(built_docs) / f"{NAME}.sqlite", copy)
     connection = sqlite3.connect(copy)
     connection.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
@@ -141,14 +179,16 @@ def test_every_download_link_on_the_pages_resolves_to_a_built_file(built_docs):
         downloads = [link for link in links if "downloads/" in link]
         assert all(not link.startswith(("/", "http")) for link in downloads), page
         assert all((built_docs / "data" / link).resolve().is_file() for link in downloads), page
-        if page.startswith("index"):
-            assert len(downloads) == 2 * len(files_under(built_docs / "downloads" / "latest"))
+        if page.startswith("index"):  # every current file is linked
+            linked = {(built_docs / "data" / link).resolve() for link in downloads}
+            assert {path.resolve() for path in current(built_docs).rglob("*") if path.is_file()} <= linked
 
 
 def test_download_page_shows_the_size_and_hash_of_each_file(built_docs):
     page = (built_docs / "data" / "index.en.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| \[([^\]]+)\]\(\.\./downloads/latest/([^)]+)\).*\| ([\d.]+ k?B) \| `([0-9a-f]{64})` \|$", page, re.M)
-    files = files_under(built_docs / "downloads" / "latest")
+    rows = re.findall(r"^\| \[([^\]]+)\]\(\.\./downloads/(?:latest|unreleased)/([^)]+)\).*\| ([\d.]+ k?B) \| `([0-9a-f]{64})` \|$",
+                      page, re.M)
+    files = files_under(current(built_docs))
     assert {path for _, path, _, _ in rows} == set(files)
     for _, path, _, digest in rows:
         assert hashlib.sha256(files[path]).hexdigest() == digest
@@ -170,7 +210,7 @@ def test_changelog_pages_carry_the_changelog(built_docs):
 def test_termbase_lists_every_term_and_unit_with_its_forms(built_docs):
     from scripts.package import read_table
 
-    header, rows = read_table(built_docs / "downloads" / "latest" / "termbase.csv")
+    header, rows = read_table(current(built_docs) / "termbase.csv")
     package = load_package()
     by_id = {(row["entry_type"], row["entry_id"]): row for row in rows}
     assert len(rows) == len(package.records["terms"]) + len(package.records["agencies"])

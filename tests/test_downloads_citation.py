@@ -1,14 +1,19 @@
-"""CITATION.cff says what datapackage.yaml says (version, release date, title, licence, address),
-and the site's plain-text and BibTeX citations are made from it."""
+"""CITATION.cff says what datapackage.yaml says (version, release date, title, licence), neither names an
+address of its own, the citations carry the version's own address when the site has one, and
+.zenodo.json describes the same data set for a DOI."""
+import json
 import re
 
 import yaml
 
 from scripts import paths
-from scripts.downloads.citation import bibtex, plain_citation, read_citation
+from scripts.downloads.citation import bibtex, plain_citation, read_citation, released_cff, site_citation
+from scripts.site_url import VARIABLE
 
 DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
 CITATION = read_citation()
+ZENODO = json.loads((paths.ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+SITE = "http://127.0.0.1:8000/cq-sme-plan/"  # make serve's address under a path: only written, never fetched
 
 
 def test_citation_file_has_what_cff_1_2_0_requires():
@@ -23,14 +28,35 @@ def test_citation_matches_the_descriptor():
     assert str(CITATION["version"]) == DESCRIPTOR["version"]
     assert CITATION["date-released"] == DESCRIPTOR["created"][:10]
     assert CITATION["title"] == DESCRIPTOR["title"]
-    assert CITATION["url"] == DESCRIPTOR["homepage"]
     assert CITATION["license"] == DESCRIPTOR["licenses"][0]["name"]
 
 
-def test_plain_citation_names_authors_year_title_version_and_address():
-    assert plain_citation(CITATION) == (
+def test_repository_files_name_no_address_of_their_own():
+    """The address comes from SITE_URL at build time; one written here would go stale or be a placeholder."""
+    assert "url" not in CITATION and "homepage" not in DESCRIPTOR
+
+
+def test_without_an_address_the_citation_names_none():
+    assert plain_citation(site_citation()) == (
         f"{CITATION['authors'][0]['name']} ({DESCRIPTOR['created'][:4]}). {DESCRIPTOR['title']} "
-        f"(Version {DESCRIPTOR['version']}) [Data set]. {DESCRIPTOR['homepage']}")
+        f"(Version {DESCRIPTOR['version']}) [Data set].")
+    assert "url =" not in bibtex(site_citation(), "key")
+    assert "\nurl:" not in released_cff(DESCRIPTOR["version"])
+
+
+def test_with_an_address_citations_point_at_the_versions_own_folder(monkeypatch):
+    monkeypatch.setenv(VARIABLE, SITE)
+    address = f"{SITE}downloads/v{DESCRIPTOR['version']}/"
+    assert plain_citation(site_citation()).endswith(f"[Data set]. {address}")
+    assert f"  url = {{{address}}}," in bibtex(site_citation(), "key")
+    released = yaml.safe_load(released_cff(DESCRIPTOR["version"]))
+    assert released["url"] == address and released["version"] == DESCRIPTOR["version"]
+    assert yaml.safe_load(released_cff("1.0.0+unreleased"))["url"] == f"{SITE}downloads/unreleased/"
+
+
+def test_released_citation_keeps_the_files_comments_and_layout():
+    text, released = paths.CITATION.read_text(encoding="utf-8"), released_cff(DESCRIPTOR["version"])
+    assert released == text
 
 
 def test_bibtex_keeps_an_organisation_as_one_author_and_people_as_family_given():
@@ -39,3 +65,16 @@ def test_bibtex_keeps_an_organisation_as_one_author_and_people_as_family_given()
     assert "author = {Li, Ming and {Team A, B and C}}" in entry
     assert entry.startswith("@misc{key,\n") and entry.endswith("\n}")
     assert entry.count("{") == entry.count("}")
+
+
+def test_zenodo_metadata_agrees_with_the_citation():
+    assert ZENODO["upload_type"] == "dataset" and ZENODO["description"]
+    assert ZENODO["title"] == CITATION["title"]
+    assert [creator["name"] for creator in ZENODO["creators"]] == [author["name"] for author in CITATION["authors"]]
+    assert ZENODO["license"].lower() == CITATION["license"].lower()
+    assert ZENODO["keywords"] == CITATION["keywords"]
+
+
+def test_zenodo_says_the_data_derive_from_the_notice_the_citation_references():
+    derived = {(item["identifier"], item["relation"]) for item in ZENODO["related_identifiers"]}
+    assert {(reference["url"], "isDerivedFrom") for reference in CITATION["references"]} == derived

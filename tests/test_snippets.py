@@ -1,8 +1,9 @@
-"""Every Python snippet on the "use the data" pages runs against the files the build makes.
+"""Every Python snippet on the "use the data" pages runs, as written, against the files the build makes.
 
-The pages are filled as the build fills them, the downloads are served over HTTP on 127.0.0.1, and
-each snippet's address of downloads/latest/ on the public site is pointed at that server. Each
-snippet runs on its own, as a reader would paste it, in an empty working folder.
+The docs are staged with SITE_URL set to a local HTTP server that serves them, so the snippets' address
+is the site's own, exactly as a reader copies it from the published page: nothing is replaced. Each
+snippet runs on its own, in an empty working folder. Built without an address, the snippets read
+relative to the site's folder, and the page says how to run them.
 The R snippet is checked to be there but not run: R cannot be installed in this environment.
 """
 import contextlib
@@ -14,15 +15,15 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import stage
+from conftest import copy_package, stage
 from scripts import paths
-from scripts.package import load_package
+from scripts.package import read_table
+from scripts.pages.phrases import PHRASES
+from scripts.site_url import VARIABLE
 
-DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
-PUBLIC_LATEST = DESCRIPTOR["homepage"].rstrip("/") + "/downloads/latest/"
 PAGES = ["use.md", "use.en.md"]
+LATEST = "downloads/latest/"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -32,11 +33,18 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
-    """(filled docs folder, address of its downloads/latest/ on a local server)."""
-    docs = stage(paths.ROOT, tmp_path_factory.mktemp("staging") / "docs")
+    """(docs folder staged with SITE_URL = the local server that serves it, that address)."""
+    staging = tmp_path_factory.mktemp("staging")
+    docs = staging / "docs"
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(docs)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield docs, f"http://127.0.0.1:{server.server_port}/downloads/latest/"
+    address = f"http://127.0.0.1:{server.server_port}/"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(VARIABLE, address)
+        # A new port, so a new address, every run: its rebuilt releases go here, not into build/releases.
+        patch.setattr(paths, "RELEASE_CACHE", staging / "releases")
+        stage(paths.ROOT, docs)
+    yield docs, address
     server.shutdown()
     server.server_close()
 
@@ -51,34 +59,78 @@ def page_snippets() -> list[tuple[str, int]]:
             for index in range(len(snippets((paths.DOCS_DIR / "data" / page).read_text(encoding="utf-8"), "python")))]
 
 
-@pytest.mark.parametrize(("page", "index"), page_snippets())
-def test_python_snippet_runs_against_the_built_files(served_site, page, index, tmp_path, monkeypatch):
-    docs, local_latest = served_site
-    code = snippets((docs / "data" / page).read_text(encoding="utf-8"), "python")[index]
-    assert PUBLIC_LATEST in code, "the snippet should read the published latest/ files"
-    monkeypatch.chdir(tmp_path)
+def run(code: str, name: str, folder: Path, monkeypatch) -> str:
+    """What the snippet prints, run in folder as a reader would run it."""
+    monkeypatch.chdir(folder)
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
-        exec(compile(code.replace(PUBLIC_LATEST, local_latest), f"{page}[{index}]", "exec"), {"__name__": "__snippet__"})
-    assert output.getvalue().strip(), "the snippet should show the reader something"
-    assert "valid: False" not in output.getvalue()
+        exec(compile(code, name, "exec"), {"__name__": "__snippet__"})
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(("page", "index"), page_snippets())
+def test_python_snippet_runs_as_written_against_the_site(served_site, page, index, tmp_path, monkeypatch):
+    docs, address = served_site
+    code = snippets((docs / "data" / page).read_text(encoding="utf-8"), "python")[index]
+    assert address + LATEST in code, "the snippet should read the site's latest/ files"
+    output = run(code, f"{page}[{index}]", tmp_path, monkeypatch)
+    assert output.strip(), "the snippet should show the reader something"
+    assert "valid: False" not in output
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_use_page_covers_pandas_json_frictionless_sqlite_and_r(served_site, page):
-    text = (served_site[0] / "data" / page).read_text(encoding="utf-8")
+def test_use_page_covers_pandas_json_frictionless_sqlite_duckdb_and_r(served_site, page):
+    docs, address = served_site
+    text = (docs / "data" / page).read_text(encoding="utf-8")
     python = "\n".join(snippets(text, "python"))
-    for needle in ["import pandas", "import json", "from frictionless import", "import sqlite3"]:
+    for needle in ["import pandas", "import json", "from frictionless import", "import sqlite3", "import duckdb"]:
         assert needle in python
-    assert any(PUBLIC_LATEST in code for code in snippets(text, "r"))
+    assert "INSTALL" not in text and "LOAD sqlite" not in text  # no snippet needs an extension downloaded
+    assert "```sql" not in text and "Datasette" in text
+    assert any(address + LATEST in code for code in snippets(text, "r"))
+    assert PHRASES["snippet_note"]["en"] not in text and PHRASES["snippet_note"]["zh"] not in text
 
 
 def test_snippets_show_chinese_text_from_the_data(served_site, tmp_path, monkeypatch):
-    """The pandas snippet prints the first target's Chinese indicator exactly as it is in the CSV."""
-    docs, local_latest = served_site
+    """The pandas snippet prints the first target's Chinese indicator exactly as the served CSV has it."""
+    docs, _ = served_site
     code = snippets((docs / "data" / "use.md").read_text(encoding="utf-8"), "python")[0]
-    output = io.StringIO()
-    monkeypatch.chdir(tmp_path)
-    with contextlib.redirect_stdout(output):
-        exec(code.replace(PUBLIC_LATEST, local_latest), {"__name__": "__snippet__"})
-    assert load_package().tables["targets"]["indicator_zh"][0] in output.getvalue()
+    first = read_table(docs / LATEST / "data" / "targets.csv")[1][0]
+    assert first["indicator_zh"] in run(code, "use.md[0]", tmp_path, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def unaddressed_docs(tmp_path_factory) -> Path:
+    """The docs of a package copy staged without SITE_URL, as a local preview builds them."""
+    root = copy_package(tmp_path_factory.mktemp("package") / "package")
+    return stage(root, root.parent / "docs")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_without_an_address_snippets_read_relative_to_the_site_folder_and_the_page_says_so(unaddressed_docs, page):
+    text = (unaddressed_docs / "data" / page).read_text(encoding="utf-8")
+    assert all(f'BASE = "{LATEST}"' in code for code in snippets(text, "python") if "BASE =" in code)
+    assert "127.0.0.1" not in text.replace(PHRASES["snippet_note"]["zh" if page == "use.md" else "en"], "")
+    assert PHRASES["snippet_note"]["zh" if page == "use.md" else "en"] in text
+
+
+@pytest.mark.parametrize("library", ["import pandas", "from frictionless import"])
+def test_without_an_address_the_reading_snippets_run_from_the_site_folder(unaddressed_docs, library, monkeypatch):
+    """As the note says: pandas and Frictionless read downloads/latest/ from inside the site's folder."""
+    code = next(code for code in snippets((unaddressed_docs / "data" / "use.en.md").read_text(encoding="utf-8"), "python")
+                if library in code)
+    output = run(code, library, unaddressed_docs, monkeypatch)
+    assert output.strip() and "valid: False" not in output
+
+
+def test_duckdb_snippet_works_offline_with_no_extension_downloaded(served_site, tmp_path, monkeypatch):
+    """DuckDB fetches extensions (sqlite, httpfs) from the internet on first use; the snippet needs none."""
+    import duckdb
+
+    docs, _ = served_site
+    code = next(code for code in snippets((docs / "data" / "use.en.md").read_text(encoding="utf-8"), "python")
+                if "import duckdb" in code)
+    assert "Enterprises" in run(code, "duckdb", tmp_path, monkeypatch)
+    loaded = duckdb.sql("SELECT extension_name FROM duckdb_extensions() "
+                        "WHERE loaded AND install_mode <> 'STATICALLY_LINKED'").fetchall()
+    assert loaded == []

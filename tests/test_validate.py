@@ -198,6 +198,15 @@ def encoding_not_declared(root):
     return "datapackage.yaml", None, None, "does not declare its encoding as UTF-8"
 
 
+def homepage_stated(root):
+    """The address comes from SITE_URL at build time; one written in the descriptor would be a second truth."""
+    descriptor_file = root / "datapackage.yaml"
+    descriptor = yaml.safe_load(descriptor_file.read_text(encoding="utf-8"))
+    descriptor["homepage"] = "http://127.0.0.1:8000/"
+    descriptor_file.write_text(yaml.safe_dump(descriptor, allow_unicode=True), encoding="utf-8")
+    return "datapackage.yaml", None, "homepage", "remove homepage"
+
+
 def measure_text_differs_from_paragraphs(root):
     other = read_rows(root, "measures")
     text = next(m["text_zh"] for m in other if m["measure_id"] == f"{DOC}-m4.2")
@@ -237,7 +246,7 @@ def dangling_agency(root):
 
 BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, responsible_unit_missing,
           responsible_line_dropped, value_disagrees_with_quote, indicator_not_in_quote, english_missing,
-          english_left_in_chinese, id_field_without_safe_pattern, encoding_not_declared,
+          english_left_in_chinese, id_field_without_safe_pattern, encoding_not_declared, homepage_stated,
           measure_text_differs_from_paragraphs, paragraphs_out_of_order, subitem_under_a_part,
           term_first_use_wrong, control_character_in_cell, number_written_with_wan, dangling_agency,
           note_written_in_chinese, source_file_outside_its_folder, enum_value_without_label,

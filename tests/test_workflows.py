@@ -70,14 +70,45 @@ def test_pull_requests_get_the_data_diff_as_an_artifact_and_nothing_is_posted():
     assert workflow["permissions"] == {"contents": "read"}  # cannot write to pull requests
 
 
+def uses(workflow: dict) -> dict[str, dict]:
+    return {step.get("uses", "").split("@")[0]: step for step in steps(workflow)}
+
+
+def builds_with_the_deployments_address(workflow: dict) -> bool:
+    """Full history (releases are rebuilt from their commits), and `make build` given SITE_URL from
+    actions/configure-pages: the address of the deployment itself, written by no one."""
+    pages_id = uses(workflow)["actions/configure-pages"]["id"]
+    build = next(step for step in steps(workflow) if "build" in make_targets(step.get("run", "")))
+    return (uses(workflow)["actions/checkout"]["with"]["fetch-depth"] == 0
+            and build["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}/")
+
+
 def test_pages_deploys_the_make_build_site_from_main():
     workflow = load("pages.yml")
     assert triggers(workflow)["push"]["branches"] == ["main"]
     assert "build" in make_targets(run_scripts(workflow))
-    uses = {step.get("uses", "").split("@")[0]: step for step in steps(workflow)}
-    assert uses["actions/upload-pages-artifact"]["with"]["path"] == paths.SITE_DIR.relative_to(paths.ROOT).as_posix()
-    assert "actions/deploy-pages" in uses
+    assert uses(workflow)["actions/upload-pages-artifact"]["with"]["path"] == paths.SITE_DIR.relative_to(paths.ROOT).as_posix()
+    assert "actions/deploy-pages" in uses(workflow)
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    assert builds_with_the_deployments_address(workflow)
+    assert uses(workflow)["actions/cache"]["with"]["path"] == paths.RELEASE_CACHE.relative_to(paths.ROOT).as_posix()
+
+
+def test_release_workflow_publishes_the_newest_recorded_release_with_its_files():
+    workflow = load("release.yml")
+    on = triggers(workflow)
+    assert on["push"] == {"branches": ["main"], "paths": [paths.RELEASES.name]} and "workflow_dispatch" in on
+    assert workflow["permissions"]["contents"] == "write"
+    assert builds_with_the_deployments_address(workflow)
+    script = run_scripts(workflow)
+    assert "python -m scripts.releases newest" in script and "python -m scripts.changelog" in script
+    assert re.search(r'gh release view "v\$version"', script) and "exit 0" in script  # an existing release is kept
+    create = script[script.index("gh release create"):]
+    assert '--target "$commit"' in create and "--notes-file" in create
+    for attached in ["*.zip", "*.xlsx", "*.sqlite", "SHA256SUMS"]:
+        assert attached in create
+    assert 'folder="site/downloads/v$version"' in script
+    assert all(name.startswith("actions/") for name in uses(workflow) if name)  # no third-party action
 
 
 def test_the_new_figure_form_asks_for_what_a_row_needs():

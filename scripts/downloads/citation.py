@@ -1,11 +1,36 @@
-"""The "how to cite" text, plain and BibTeX, from CITATION.cff: the one place the citation is written."""
+"""How to cite, from CITATION.cff (the one place the citation is written): the site's plain-text and
+BibTeX citations, and the CITATION.cff that travels in a release.
+
+The repository's CITATION.cff names no address: the address to cite is a version's own folder on the
+published site (SITE_URL + downloads/v<version>/), known only when the site is built with SITE_URL.
+"""
+import re
+
 import yaml
 
 from scripts import paths
+from scripts.downloads.addresses import release_url
+from scripts.version_files import set_line
 
 
 def read_citation() -> dict:
-    return yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    return yaml.safe_load(paths.CITATION.read_text(encoding="utf-8"))
+
+
+def site_citation() -> dict:
+    """CITATION.cff with the address of its version's folder, when the site has an address."""
+    citation = read_citation()
+    url = release_url(str(citation["version"]))
+    return dict(citation, url=url) if url else citation
+
+
+def released_cff(version: str) -> str:
+    """CITATION.cff as a release carries it: its own version, and its own address when the site has one."""
+    text = set_line(paths.CITATION.read_text(encoding="utf-8"), "version: ", f"version: {version}", paths.CITATION.name)
+    url = release_url(version)
+    if url is None:
+        return text
+    return re.sub(r"^date-released: .*$", lambda line: f'{line[0]}\nurl: "{url}"', text, count=1, flags=re.MULTILINE)
 
 
 def author_names(citation: dict) -> list[str]:
@@ -15,8 +40,9 @@ def author_names(citation: dict) -> list[str]:
 
 def plain_citation(citation: dict) -> str:
     year = str(citation["date-released"])[:4]
+    address = f" {citation['url']}" if citation.get("url") else ""
     return (f"{'; '.join(author_names(citation))} ({year}). {citation['title']} "
-            f"(Version {citation['version']}) [Data set]. {citation['url']}")
+            f"(Version {citation['version']}) [Data set].{address}")
 
 
 def bibtex(citation: dict, key: str) -> str:
@@ -28,8 +54,8 @@ def bibtex(citation: dict, key: str) -> str:
         "title": citation["title"],
         "year": str(citation["date-released"])[:4],
         "version": str(citation["version"]),
-        "url": citation["url"],
+        "url": citation.get("url"),
         "note": f"Data set, released {citation['date-released']}, licence {citation['license']}",
     }
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
     return f"@misc{{{key},\n{body}\n}}"

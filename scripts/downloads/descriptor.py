@@ -5,6 +5,7 @@ from scripts.downloads import layout
 from scripts.downloads.files import sha256
 from scripts.downloads.json_files import dumps
 from scripts.package import DataPackage
+from scripts.site_url import site_url
 
 
 def source_texts(package: DataPackage) -> list[str]:
@@ -26,13 +27,26 @@ def copy_data(package: DataPackage, release_dir: Path) -> None:
         (release_dir / layout.source_path(text)).write_bytes((package.root / "data" / text).read_bytes())
 
 
+def with_homepage(descriptor: dict) -> dict:
+    """The site's address as the package's homepage, after `created` (where 1.0.0 had it); with no
+    SITE_URL, no homepage: an invented one would send readers nowhere."""
+    base = site_url()
+    if base is None:
+        return descriptor
+    items = list(descriptor.items())
+    after = [key for key, _ in items].index("created") + 1
+    return dict(items[:after] + [("homepage", base)] + items[after:])
+
+
 def released_descriptor(package: DataPackage, release_dir: Path) -> dict:
+    # Resource paths stay relative even when the site has an address: this same file is inside the zip,
+    # where an absolute path would send a reader working offline to the web instead of the CSV beside it.
     resources = []
     for resource in package.descriptor["resources"]:
         path = layout.resource_file(resource["name"], "csv")
         file = release_dir / path
         resources.append(dict(resource, path=path, bytes=file.stat().st_size, hash=f"sha256:{sha256(file)}"))
-    return dict(package.descriptor, resources=resources)
+    return with_homepage(dict(package.descriptor, resources=resources))
 
 
 def write_descriptor(package: DataPackage, release_dir: Path) -> Path:

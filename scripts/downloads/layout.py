@@ -1,7 +1,8 @@
 """Where every file of a release goes: the one statement of the release's layout.
 
-    downloads/v<version>/   one release, kept at this address for good
+    downloads/v<version>/   one release, kept at this address for good (every release in releases.yaml)
     downloads/latest/       the same files as the newest release
+    downloads/unreleased/   the working tree's files when they differ from its recorded release (a preview)
         datapackage.json        descriptor: schemas inline, version, release date, bytes + sha256 per CSV
         data/<resource>.csv     the validated CSVs, byte for byte
         data/source/*.txt       the stored source texts the Chinese quotes are checked against
@@ -14,12 +15,15 @@
 """
 DOWNLOADS = "downloads"  # under the site's root
 LATEST = "latest"
+UNRELEASED = "unreleased"  # files of data changed since the last release: a preview, never to be cited
 DESCRIPTOR = "datapackage.json"
 DATA = "data"
 JSON = "json"
 MANIFEST = "SHA256SUMS"
 TERMBASE = "termbase.csv"
-ALONGSIDE = ["LICENSE.md", "CITATION.cff"]  # repository files that travel in the zip with the data
+# Repository files that travel in the zip with the data (CITATION.cff given the release's version and address).
+LICENCE = "LICENSE.md"
+CITATION = "CITATION.cff"
 
 
 # The whole-package files, by format: named after the package (cq-sme-tiered-cultivation-2024.zip).
@@ -30,6 +34,16 @@ RESOURCE_FORMATS = {"csv": (DATA, "csv"), "json": (JSON, "json")}
 
 def version_dir(version: str) -> str:
     return f"v{version}"
+
+
+def unreleased_version(version: str) -> str:
+    """What the preview's files call themselves: the last release's version marked as not it (1.0.0+unreleased)."""
+    return f"{version}+{UNRELEASED}"
+
+
+def folder_of(version: str) -> str:
+    """The folder whose files call themselves `version`."""
+    return UNRELEASED if version.endswith(f"+{UNRELEASED}") else version_dir(version)
 
 
 def package_file(package_name: str, kind: str) -> str:

@@ -1,4 +1,4 @@
-"""What the Data pages' placeholders become: file tables, version, citation and changelog.
+"""What the Data pages' placeholders become: file tables, version, citation, changelog and versions.
 
 The hand-written pages hold the prose; file names, sizes, hashes, version, citation and changelog
 come from here, so they always describe the files actually built.
@@ -6,18 +6,19 @@ come from here, so they always describe the files actually built.
 import posixpath
 import re
 from collections.abc import Callable
-from pathlib import Path
 
-from scripts import paths
+from scripts import changelog as changelog_file
 from scripts.downloads import layout
-from scripts.downloads.citation import bibtex, plain_citation, read_citation
+from scripts.downloads.addresses import folder_url, page_link
+from scripts.downloads.citation import bibtex, plain_citation, site_citation
 from scripts.downloads.descriptor import source_texts
 from scripts.downloads.files import human_size, sha256
+from scripts.downloads.published import Published
+from scripts.downloads.versions_page import versions
 from scripts.errors import BuildError
 from scripts.package import DataPackage
 from scripts.pages.phrases import t
-
-PAGE_DIR = "data"  # the Data pages, relative to docs/; download links are relative to it
+from scripts.site_url import site_url
 
 
 def package_files(package: DataPackage) -> list[tuple[str, str]]:
@@ -40,20 +41,39 @@ def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
                     for text in source_texts(package)]
 
 
-def file_table(rows: list[tuple[str, str]], release_dir: Path, version: str, lang: str) -> str:
-    """One row per file: a link to latest/ named by the file, a link to this version, size and SHA-256."""
+def file_links(path: str, published: Published) -> str:
+    """The file named, linking to latest/ and to its version's own folder; only to the preview when unreleased."""
+    name = posixpath.basename(path)
+    if published.unreleased:
+        return f"[{name}]({page_link(layout.UNRELEASED, path)})"
+    return f"[{name}]({page_link(layout.LATEST, path)}) · [v{published.version}]({page_link(published.current, path)})"
+
+
+def file_table(rows: list[tuple[str, str]], published: Published, lang: str) -> str:
+    """One row per file of the working tree's release: its links, what it holds, size and SHA-256."""
     lines = [f"| {t('file', lang)} | {t('contents', lang)} | {t('size', lang)} | SHA-256 |", "| --- | --- | --- | --- |"]
     for path, contents in rows:
-        latest = posixpath.relpath(f"{layout.DOWNLOADS}/{layout.LATEST}/{path}", PAGE_DIR)
-        versioned = posixpath.relpath(f"{layout.DOWNLOADS}/{layout.version_dir(version)}/{path}", PAGE_DIR)
-        file = release_dir / path
-        lines.append(f"| [{posixpath.basename(path)}]({latest}) · [v{version}]({versioned}) | {contents} "
-                     f"| {human_size(file.stat().st_size)} | `{sha256(file)}` |")
+        file = published.current_dir / path
+        lines.append(f"| {file_links(path, published)} | {contents} | {human_size(file.stat().st_size)} | `{sha256(file)}` |")
     return "\n".join(lines)
 
 
+def unreleased_notice(package: DataPackage, published: Published, lang: str) -> str:
+    """Said when the site shows data changed since the last release; nothing otherwise."""
+    if not published.unreleased:
+        return ""
+    preview = page_link(layout.UNRELEASED, layout.package_file(package.descriptor["name"], "zip"))
+    return (f'!!! note "{t("unreleased_title", lang, version=published.version)}"\n\n'
+            f'    {t("unreleased_body", lang, version=published.version, preview=preview)}')
+
+
+def latest_url() -> str:
+    """Where the snippets read latest/: the published address, or relative to the site's folder."""
+    return folder_url(layout.LATEST) or f"{layout.DOWNLOADS}/{layout.LATEST}/"
+
+
 def citation_box(lang: str) -> str:
-    citation = read_citation()
+    citation = site_citation()
     key = re.sub(r"\W", "_", f"cq_sme_plan_{citation['version']}", flags=re.ASCII)
     return (f"**{t('plain_text', lang)}**\n\n```text\n{plain_citation(citation)}\n```\n\n"
             f"**BibTeX**\n\n```bibtex\n{bibtex(citation, key)}\n```")
@@ -61,23 +81,26 @@ def citation_box(lang: str) -> str:
 
 def changelog(version: str) -> str:
     """CHANGELOG.md below its title; the build stops if it says nothing about the version being released."""
-    text = (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    if not re.search(rf"^## {re.escape(version)}\b", text, flags=re.MULTILINE):
+    text = changelog_file.read_changelog()
+    if changelog_file.section(version, text) is None:
         raise BuildError(f"CHANGELOG.md has no section '## {version}': say what changed in this version before releasing it.")
     return re.sub(r"\A# .*\n", "", text).strip()
 
 
-def blocks(package: DataPackage, release_dir: Path) -> dict[str, Callable[[str], str]]:
+def blocks(package: DataPackage, published: Published) -> dict[str, Callable[[str], str]]:
     """Placeholder name → its Markdown in a language, for the Data pages."""
     descriptor = package.descriptor
     version = descriptor["version"]
     return {
         "version": lambda lang: version,
         "released": lambda lang: descriptor["created"][:10],
-        "latest-url": lambda lang: f"{descriptor['homepage'].rstrip('/')}/{layout.DOWNLOADS}/{layout.LATEST}/",
+        "latest-url": lambda lang: latest_url(),
+        "snippet-note": lambda lang: "" if site_url() else t("snippet_note", lang),
+        "unreleased": lambda lang: unreleased_notice(package, published, lang),
         "package-files": lambda lang: file_table([(path, t(key, lang)) for path, key in package_files(package)],
-                                                 release_dir, version, lang),
-        "resource-files": lambda lang: file_table(resource_files(package, lang), release_dir, version, lang),
+                                                 published, lang),
+        "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang),
         "cite": citation_box,
         "changelog": lambda lang: changelog(version),
+        "versions": lambda lang: versions(published, lang),
     }

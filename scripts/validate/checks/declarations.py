@@ -1,5 +1,5 @@
-"""What the descriptor and schemas must declare: a semantic version, UTF-8, safe IDs, each field's language
-and a label in both languages for every allowed value."""
+"""What the descriptor and schemas must declare: a semantic version, no address of its own (the build adds it), UTF-8,
+safe IDs, each field's language and a label in both languages for every allowed value."""
 from collections.abc import Iterator
 
 from scripts.package import LANGUAGES, SAFE_ID_PATTERN, VERSION, DataPackage
@@ -11,6 +11,9 @@ def declarations(package: DataPackage) -> Iterator[Problem]:
     if not VERSION.fullmatch(version):
         yield Problem("datapackage.yaml", None, "version", f"\u201c{version}\u201d is not a version MAJOR.MINOR.PATCH.",
                       "write three numbers, such as 1.0.1, and say what changed in CHANGELOG.md.")
+    if "homepage" in package.descriptor:
+        yield Problem("datapackage.yaml", None, "homepage", "the descriptor states an address of its own.",
+                      "remove homepage: the build gives the released package the site's address from SITE_URL.")
     for resource in package.descriptor["resources"]:
         if str(resource.get("encoding", "")).lower() != "utf-8":
             yield Problem("datapackage.yaml", None, None,
