@@ -46,8 +46,8 @@ def test_workflow_parses_and_calls_existing_make_targets(name):
     assert called, f"{name} calls no make target"
     assert called <= makefile_targets(), f"{name} calls missing targets: {called - makefile_targets()}"
     for step in steps(workflow):
-        if "uses" in step:
-            assert re.fullmatch(r"actions/[\w-]+@v\d+", step["uses"]), step["uses"]
+        if "uses" in step:  # GitHub's own actions only (pinned to commits: see below)
+            assert re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
 
 
 def test_ci_runs_what_ci_run_runs_on_every_pull_request_and_push():
@@ -119,3 +119,18 @@ def test_the_new_figure_form_asks_for_what_a_row_needs():
         assert fields[needed]["validations"]["required"] is True, needed
         assert "/" in fields[needed]["attributes"]["label"], f"{needed}: label in both languages"
     assert re.search(r"[\u4e00-\u9fff]", form["name"]) and re.search(r"[A-Za-z]", form["name"])
+
+
+def test_every_action_is_pinned_to_a_commit():
+    """A tag can be moved to other code; a commit SHA cannot. The comment says which release it is."""
+    for workflow in WORKFLOWS.glob("*.yml"):
+        for line in workflow.read_text(encoding="utf-8").splitlines():
+            used = re.search(r"uses:\s*(\S+)", line)
+            if used and not used[1].startswith("./"):
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", used[1]), f"{workflow.name}: {line.strip()}"
+                assert re.search(r"#\s*v\d", line), f"{workflow.name}: say which release the SHA is: {line.strip()}"
+
+
+def test_dependabot_watches_pip_npm_and_actions():
+    config = yaml.safe_load((paths.ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "npm", "github-actions"}
