@@ -1,0 +1,206 @@
+"""The site's search index: Pagefind, run on the built site after MkDocs (scripts/build.py).
+
+Usage: python -m scripts.search SITE_DIR   (scripts.build runs it on the staging copy of the site)
+
+Pagefind reads every page's article (data-pagefind-body, set in scripts/pages/theme/main.html) and
+writes SITE_DIR/pagefind/: one index per <html lang> (zh and en), which the search box
+(docs/javascripts/search.js) fetches piece by piece, only for the words of a query. The extended build
+of Pagefind (pagefind[extended] on PyPI; the binary is inside the wheel, nothing is downloaded)
+segments Chinese into words itself, so 渝企码 or 市经济信息委 are found whole without a dictionary of ours.
+
+Pagefind cuts each index into chunks of 20,000 word locations, about 25 KB each, and has no option
+to change that. A query loads the chunks its words fall in, so a query on a word not met before cost
+25 KB or more: over the budget of 20 KB for a further query (issue 11). We therefore cut the chunks
+again, smaller (CHUNK_LOCATIONS), the way Pagefind itself does: the words stay in order, each chunk
+is named by a hash of its content, and the language's metadata lists each chunk with the shortest
+prefixes telling it from its neighbours. This reads and writes Pagefind's own files (gzip, a
+signature, then CBOR), so it is tied to the pinned version: FORMAT is checked before anything is
+touched, and tests/test_search.py checks that our CBOR reading and writing reproduce Pagefind's
+files byte for byte and that our chunk ranges are Pagefind's own.
+"""
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BUNDLE = "pagefind"  # the folder Pagefind writes into, and the search box loads from
+FORMAT = "1.5.2"     # the Pagefind version whose index files rechunk() knows
+SIGNATURE = b"pagefind_dcd"
+CHUNK_LOCATIONS = 2500  # word locations per index chunk (Pagefind's own: 20,000); ~3 KB gzipped
+CHUNKS = 2              # position of the chunk list [from, to, name] in a language's metadata
+# What Pagefind writes for its own search interfaces and its web worker: the search box is ours and
+# runs Pagefind on the page's own thread, so these are never loaded and are not published.
+UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js"]
+
+
+def pagefind_binary() -> Path:
+    """The extended Pagefind binary shipped in the pagefind_bin_extended wheel (the plain build cannot
+    segment Chinese, so it is not accepted as a stand-in)."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:
+        raise RuntimeError("Pagefind is missing: run `make install` (pagefind[extended] is in requirements.lock)") from None
+    return get_executable()
+
+
+def write_index(site: Path) -> str:
+    """Index the built site in place; return Pagefind's report. RuntimeError says why it failed."""
+    command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", BUNDLE,
+               "--exclude-selectors", ".headerlink"]  # the ¶ after each heading
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"Pagefind could not index {site}: {(done.stderr or done.stdout).strip()}")
+    rechunk(site / BUNDLE)
+    for name in UNUSED:
+        (site / BUNDLE / name).unlink(missing_ok=True)
+    return done.stdout
+
+
+# --- smaller index chunks ------------------------------------------------------------------------
+
+def rechunk(bundle: Path, limit: int = CHUNK_LOCATIONS) -> None:
+    """Cut every language's word index into chunks of about `limit` word locations."""
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    if entry["version"] != FORMAT:
+        raise RuntimeError(f"scripts/search.py knows the index files of Pagefind {FORMAT}, not {entry['version']}: "
+                           "check rechunk() against the new version before changing the pin")
+    for language in entry["languages"].values():
+        meta_file = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = read_file(meta_file)
+        old = [bundle / "index" / f"{name}.pf_index" for _, _, name in meta[CHUNKS]]
+        words = [word for path in old for word in read_file(path)[0]]
+        pieces = split(words, limit)
+        prefix = language["hash"].split("_")[0] + "_"
+        names = [write_file(bundle / "index", prefix, [piece], ".pf_index", 7) for piece in pieces]
+        meta[CHUNKS] = [[start, end, name] for (start, end), name in zip(ranges(pieces), names)]
+        for path in old:
+            if path.stem not in names:
+                path.unlink()
+        meta_file.unlink()
+        language["hash"] = write_file(bundle, prefix, meta, ".pf_meta", 10, stem="pagefind.")
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def split(words: list, limit: int) -> list[list]:
+    """Consecutive runs of words, each closed once it holds `limit` locations (as Pagefind counts them)."""
+    pieces, piece, size = [], [], 0
+    for word in words:
+        piece.append(word)
+        size += sum(len(page[1]) + len(page[2]) + 1 for page in word[1])  # [page, locations, meta locations]
+        if size >= limit:
+            pieces.append(piece)
+            piece, size = [], 0
+    return pieces + [piece] if piece else pieces
+
+
+def ranges(pieces: list[list]) -> list[tuple[str, str]]:
+    """(from, to) of each chunk: its first and last word, cut to the shortest prefixes that still tell
+    neighbouring chunks apart (what Pagefind's own chunk_meta writes, and its search relies on)."""
+    bounds = [[piece[0][0], piece[-1][0]] for piece in pieces]
+    for left, right in zip(bounds, bounds[1:]):
+        left[1], right[0] = distinct_prefixes(left[1], right[0])
+    return [tuple(bound) for bound in bounds]
+
+
+def distinct_prefixes(a: str, b: str) -> tuple[str, str]:
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return a[:common + 1], b[:common + 1]
+
+
+def read_file(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise RuntimeError(f"{path} is not a Pagefind {FORMAT} file")
+    return cbor_decode(data[len(SIGNATURE):])
+
+
+def write_file(folder: Path, prefix: str, value, suffix: str, digits: int, stem: str = "") -> str:
+    """Write value as Pagefind does, named prefix + a hash of it; return the name (without stem and suffix)."""
+    body = cbor_encode(value)
+    content = gzip.compress(SIGNATURE + body, 9, mtime=0)
+    digest = hashlib.sha256(body).hexdigest()
+    name = prefix + digest[:digits]
+    while (folder / f"{stem}{name}{suffix}").exists() and (folder / f"{stem}{name}{suffix}").read_bytes() != content:
+        digits += 1  # another file has this short hash: lengthen ours
+        name = prefix + digest[:digits]
+    (folder / f"{stem}{name}{suffix}").write_bytes(content)
+    return name
+
+
+# --- CBOR, the subset Pagefind writes: integers, text, bytes, arrays and maps of definite length ---
+
+def cbor_decode(data: bytes):
+    value, end = _decode(data, 0)
+    if end != len(data):
+        raise ValueError(f"{len(data) - end} bytes left after the CBOR value")
+    return value
+
+
+def _decode(data: bytes, at: int):
+    major, info = data[at] >> 5, data[at] & 0x1F
+    at += 1
+    if info < 24:
+        argument = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        argument, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise ValueError(f"CBOR item {data[at - 1]:#x} (indefinite length or reserved) is not used by Pagefind")
+    if major == 0:
+        return argument, at
+    if major == 1:
+        return -1 - argument, at
+    if major in (2, 3):
+        raw = data[at:at + argument]
+        return (bytes(raw) if major == 2 else raw.decode("utf-8")), at + argument
+    if major in (4, 5):
+        items = []
+        for _ in range(argument * (1 if major == 4 else 2)):
+            item, at = _decode(data, at)
+            items.append(item)
+        return (items if major == 4 else dict(zip(items[::2], items[1::2]))), at
+    raise ValueError(f"CBOR major type {major} is not used by Pagefind")
+
+
+def cbor_encode(value) -> bytes:
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"{value!r}: not in the subset of CBOR Pagefind writes")
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(map(cbor_encode, value))
+    if isinstance(value, dict):
+        return _head(5, len(value)) + b"".join(cbor_encode(k) + cbor_encode(v) for k, v in value.items())
+    raise TypeError(f"{type(value).__name__}: not in the subset of CBOR Pagefind writes")
+
+
+def _head(major: int, argument: int) -> bytes:
+    """A CBOR item head, in the shortest form (as Pagefind's encoder writes it)."""
+    if argument < 24:
+        return bytes([major << 5 | argument])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if argument < 1 << (8 * size):
+            return bytes([major << 5 | info]) + argument.to_bytes(size, "big")
+    raise ValueError(f"{argument} does not fit in a CBOR head")
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        sys.exit("Usage: python -m scripts.search SITE_DIR")
+    print(write_index(Path(sys.argv[1])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
