@@ -6,9 +6,11 @@
 // No inline script and no eval: with a Content-Security-Policy the search needs
 // script-src 'self' 'wasm-unsafe-eval' and connect-src 'self'.
 
-const SHOWN = 6;          // results shown for a query (each costs one fragment request, ~1 KB)
-const EXCERPT_WORDS = 24; // length of the passage under each title
+const SHOWN = 5;          // results shown for a query (each costs one fragment request, ~1 KB)
 const DEBOUNCE_MS = 150;
+const HAN = /\p{Script=Han}/u;
+const chineseIndex = document.documentElement.lang.startsWith("zh"); // Pagefind picks the index the same way
+const EXCERPT_WORDS = chineseIndex ? 60 : 24; // the passage under each title; a Chinese "word" is a character
 
 const box = document.querySelector("[data-site-search]");
 if (box) setUp(box);
@@ -58,7 +60,7 @@ function setUp(box) {
     }
     if (!engine) say(box.dataset.loading);
     const pagefind = await load();
-    const found = await pagefind.debouncedSearch(query, {}, DEBOUNCE_MS);
+    const found = await find(pagefind, query);
     if (found === null || ticket !== latest) return; // a later keystroke took over
     const shown = await Promise.all(found.results.slice(0, SHOWN).map(result => result.data()));
     if (ticket !== latest) return;
@@ -101,6 +103,21 @@ function setUp(box) {
   });
 }
 
+// Chinese pages are indexed character by character (scripts/search.py says why), so a Chinese query
+// is searched as its characters: the pages where they stand together as typed (Pagefind's exact
+// phrase), in the order Pagefind ranks the pages having them all; only if no page has them together,
+// every page having them all. English is searched as typed. Both searches need the same index chunks.
+async function find(pagefind, query) {
+  if (!chineseIndex || !HAN.test(query)) return pagefind.debouncedSearch(query, {}, DEBOUNCE_MS);
+  const characters = query.replace(/(\p{Script=Han})(?=\p{Script=Han})/gu, "$1 ");
+  const all = await pagefind.debouncedSearch(characters, {}, DEBOUNCE_MS);
+  if (all === null) return null;
+  const together = new Map((await pagefind.search(`"${characters}"`)).results.map(result => [result.id, result]));
+  if (!together.size) return all;
+  // Pagefind leaves phrase results unranked; its phrase results mark only the phrase in the excerpt.
+  return { results: all.results.filter(result => together.has(result.id)).map(result => together.get(result.id)) };
+}
+
 // The page named by the query first: Pagefind ranks a page higher the more often the words occur,
 // so a longer page that uses a term (专精特新中小企业培育库, or a heading citing it) can outrank the
 // term's own page. A result whose title is the query (ignoring case, spaces, punctuation and an
@@ -108,7 +125,7 @@ function setUp(box) {
 function namedFirst(results, query) {
   const key = text => text.toLowerCase().replace(/[\s\p{P}]/gu, "");
   const named = result => {
-    const title = result.meta.title || "";
+    const title = (result.meta.title || "").replaceAll("\u200b", "");
     return [title, title.replace(/\s*[(（].*[)）]\s*$/u, "")].some(name => key(name) === key(query));
   };
   return [...results.filter(named), ...results.filter(result => !named(result))];
@@ -123,7 +140,7 @@ function item(data) {
   article.className = "md-search-result__article md-typeset";
   const title = document.createElement("span");
   title.className = "md-search-result__title";
-  title.textContent = data.meta.title || data.url;
+  title.textContent = (data.meta.title || data.url).replaceAll("\u200b", ""); // see scripts/search.py
   const excerpt = document.createElement("p");
   excerpt.append(...marked(data.excerpt));
   article.append(title, excerpt);
