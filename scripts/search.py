@@ -53,8 +53,8 @@ UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 
 
 def pagefind_binary() -> Path:
-    """The extended Pagefind binary shipped in the pagefind_bin_extended wheel (the plain build cannot
-    segment Chinese, so it is not accepted as a stand-in)."""
+    """The extended Pagefind binary shipped in the pagefind_bin_extended wheel: the build with Chinese
+    support, the one this index was made and tested with (no other binary is accepted as a stand-in)."""
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:
@@ -118,8 +118,7 @@ def rechunk(bundle: Path, limit: int = CHUNK_LOCATIONS) -> None:
         words = [word for path in old for word in word_entries(unpack(path))]
         pieces = split(words, limit)
         prefix = language["hash"].split("_")[0] + "_"
-        names = [write_file(bundle / "index", prefix, _head(4, 1) + _head(4, len(piece)) + b"".join(raw for *_, raw in piece),
-                            ".pf_index", 7) for piece in pieces]
+        names = [write_file(bundle / "index", prefix, chunk_bytes(piece), ".pf_index", 7) for piece in pieces]
         meta[CHUNKS] = [[start, end, name] for (start, end), name in zip(ranges(pieces), names)]
         for path in old:
             if path.stem not in names:
@@ -153,6 +152,11 @@ def word_entries(chunk: bytes) -> list[tuple[str, int, bytes]]:
         at = _skip(chunk, at, fields - 2)
         entries.append((word, size, chunk[start:at]))
     return entries
+
+
+def chunk_bytes(words: list[tuple[str, int, bytes]]) -> bytes:
+    """An index chunk's CBOR, [[word, …]], from the words' own CBOR bytes."""
+    return _head(4, 1) + _head(4, len(words)) + b"".join(raw for _, _, raw in words)
 
 
 def split(words: list, limit: int) -> list[list]:
