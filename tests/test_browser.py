@@ -190,6 +190,7 @@ def test_search_on_a_phone(chromium, site_url):
     phone.keyboard.type("小巨人")
     phone.wait_for_function("document.getElementById('__search-results').dataset.query === '小巨人'")
     assert phone.is_visible("#__search-results a")
+    phone.wait_for_timeout(500)  # Material's opening transition, for the screenshot
     paths.TEST_ARTIFACTS.mkdir(exist_ok=True)
     phone.screenshot(path=str(paths.TEST_ARTIFACTS / "search-phone.png"))
     context.close()
