@@ -1,4 +1,4 @@
-"""Build the whole site: validate, generate pages and downloads, run MkDocs, then swap site/ in.
+"""Build the whole site: validate, generate pages and downloads, run MkDocs, index it, then swap site/ in.
 
 Usage: python -m scripts.build
 A failed validation or build leaves the previous site/ untouched: everything is made in
@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from scripts import paths
+from scripts import paths, search
 from scripts.errors import BuildError
 from scripts.package import DataPackage
 from scripts.validate import report, validate
@@ -71,6 +71,11 @@ def main() -> int:
         run_mkdocs(staging / "docs", staging / "site")
     except Exception as error:  # MkDocs aborts strict builds with its own exception types
         print(f"MkDocs build failed: {error}; site/ was left as it was.", file=sys.stderr)
+        return 1
+    try:
+        search.write_index(staging / "site")
+    except BuildError as error:
+        print(f"Build stopped: {error} site/ was left as it was.", file=sys.stderr)
         return 1
     swap_in(staging / "site")
     print(f"Built {paths.SITE_DIR}")

@@ -36,7 +36,9 @@ def lighthouse_rows(report: str) -> dict[str, dict[str, int]]:
 
 def test_every_budget_line_is_printed(report):
     budget = report.split("### Budget", 1)[1]
-    for words in ("whole build", "our code", "search index", "home (zh)", "home (en)"):
+    for words in ("whole build", "our code", "home (zh) first visit", "home (en) first visit",
+                  "home (zh): 0 bytes of search data", "home (en): 0 bytes of search data",
+                  "first query (zh)", "first query (en)", "further query (zh)", "further query (en)"):
         assert re.search(rf"- (PASS|FAIL) {re.escape(words)}", budget), words
 
 
@@ -51,3 +53,5 @@ def test_lighthouse_stable_scores_meet_the_budget(report):
 def test_scale_reports_each_document_count(report):
     scale = report.split("## Scale", 1)[1]
     assert "1 document(s)" in scale and "2 document(s)" in scale
+    assert re.search(r"- (PASS|FAIL) first query \(zh\) at 2 documents is", scale)
+    assert "- FAIL page load" not in scale  # no search data on a page load, at any size

@@ -10,15 +10,18 @@ pytestmark = pytest.mark.browser
 MEASURE = "measures/cq-2024-14-m3.1.2/"
 AGENCY = "agencies/cq-economy-information-commission/"
 PAGES = ["", "targets/", MEASURE, AGENCY, "text/", "glossary/yuqima/", "agencies/matrix/", "data/"]
-SEARCHES = [  # (language root, query, a page that must be among the first results)
+SEARCHES = [  # (language root, query, the page that must come first)
     ("", "专精特新", "glossary/srdi/"),
     ("", "小巨人", "glossary/little-giant/"),
     ("", "渝企码", "glossary/yuqima/"),
     ("", "市经济信息委", AGENCY),
+    ("", "数字化车间", "glossary/digital-workshop/"),
     ("en/", "Little Giant", "en/glossary/little-giant/"),
     ("en/", "Yuqima", "en/glossary/yuqima/"),
+    ("en/", "digital workshop", "en/glossary/digital-workshop/"),
 ]
-TOP = 5
+NO_MATCH = {"": "没有找到符合条件的结果", "en/": "No matching documents"}  # Material's words, the page's language
+SEARCH_BOX = ".md-search__input"
 
 
 @pytest.fixture
@@ -85,17 +88,112 @@ def test_language_switch_keeps_the_page(page, site_url):
     assert urlsplit(page.url).path == f"/{MEASURE}"
 
 
+def search(page, query: str) -> list[str]:
+    """Type query into the header's search box; the paths of the results, once they are shown."""
+    page.click(SEARCH_BOX)
+    page.fill(SEARCH_BOX, query)
+    page.wait_for_function("query => document.getElementById('__search-results').dataset.query === query", arg=query)
+    links = page.locator("#__search-results a").evaluate_all("links => links.map(a => a.href)")
+    return [urlsplit(url).path for url in links]
+
+
 @pytest.mark.parametrize("language, query, expected", SEARCHES)
-def test_search_finds_the_page(page, site_url, language, query, expected):
+def test_search_finds_the_named_page_first(page, site_url, language, query, expected):
     visit(page, site_url, language)
-    page.click(".md-search__input")
-    page.fill(".md-search__input", query)
-    page.press(".md-search__input", "End")  # a key press makes Material run the query
-    page.wait_for_selector(".md-search-result__item")
-    page.wait_for_timeout(500)  # let the final query's results replace those of a partial one
-    found = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
-    paths_found = [urlsplit(url).path for url in found[:TOP]]
-    assert f"/{expected}" in paths_found, f"{query}: {paths_found}"
+    found = search(page, query)
+    assert found and found[0] == f"/{expected}", f"{query}: {found}"
+    assert page.locator("#__search-results mark").count() > 0  # the match is marked in the passage
+    assert page.problems == []
+
+
+NAMES = """async ([queries, wanted]) => {
+    const input = document.querySelector('.md-search__input'), list = document.getElementById('__search-results');
+    const missed = [];
+    for (const [i, query] of queries.entries()) {
+        input.focus();
+        input.value = query;
+        input.dispatchEvent(new Event('input'));
+        while (list.dataset.query !== query.trim()) await new Promise(resolve => setTimeout(resolve, 20));
+        const first = list.querySelector('a');
+        if (!first || new URL(first.href).pathname !== wanted[i]) missed.push([query, first && first.href]);
+    }
+    return missed;
+}"""
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_every_term_and_unit_is_found_first_by_its_name(page, site_url, language):
+    """Whole Chinese names without a dictionary: Pagefind indexes Chinese by character (scripts/search.py)."""
+    from scripts.package import load_package
+
+    tables = load_package().tables
+    lang = "en" if language else "zh"
+    cases = [(row[f"term_{lang}"], f"/{language}glossary/{row['term_id']}/") for row in tables["terms"].to_dict("records")]
+    cases += [(row[f"name_{lang}"], f"/{language}agencies/{row['agency_id']}/") for row in tables["agencies"].to_dict("records")]
+    visit(page, site_url, language)
+    missed = page.evaluate(NAMES, [[query for query, _ in cases], [path for _, path in cases]])
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_search_says_when_nothing_matches(page, site_url, language):
+    visit(page, site_url, language)
+    assert search(page, "qqxxzzyy") == []
+    assert page.inner_text("#__search-status") == NO_MATCH[language]
+
+
+@pytest.mark.parametrize("language, query, expected", [SEARCHES[2], SEARCHES[6]])
+def test_a_result_is_a_link_that_lands_on_the_page(page, site_url, language, query, expected):
+    visit(page, site_url, language)
+    search(page, query)
+    title = page.inner_text("#__search-results a .md-search-result__title")
+    with page.expect_navigation():
+        page.click("#__search-results a")
+    assert urlsplit(page.url).path == f"/{expected}"
+    assert page.inner_text("h1").startswith(title)
+
+
+def test_search_works_from_the_keyboard(page, site_url):
+    """Tab reaches the box; arrows walk the results; Enter follows one; Escape closes the box."""
+    visit(page, site_url, AGENCY)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-search__input')"):
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    page.keyboard.type("渝企码")
+    page.wait_for_function("document.getElementById('__search-results').dataset.query === '渝企码'")
+    assert page.evaluate("document.getElementById('__search').checked")  # the box is open
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('#__search-results') !== null")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert not page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.focus(SEARCH_BOX)
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == "/glossary/yuqima/"
+
+
+def test_search_on_a_phone(chromium, site_url):
+    """At 390 px the box sits behind the header's magnifier, opens full screen and shows its results."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    phone.goto(f"{site_url}/", wait_until="networkidle")
+    assert phone.locator(".md-search__inner").bounding_box()["width"] == 0  # closed
+    phone.click("label.md-header__button[for=__search]")
+    phone.wait_for_function("document.activeElement.matches('.md-search__input')")
+    phone.wait_for_function("document.querySelector('.md-search__inner').getBoundingClientRect().width >= 390")
+    phone.keyboard.type("小巨人")
+    phone.wait_for_function("document.getElementById('__search-results').dataset.query === '小巨人'")
+    assert phone.is_visible("#__search-results a")
+    phone.wait_for_timeout(500)  # Material's opening transition, for the screenshot
+    paths.TEST_ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(paths.TEST_ARTIFACTS / "search-phone.png"))
+    context.close()
 
 
 def test_no_request_leaves_the_site_and_no_console_error(page, site_url):
@@ -104,15 +202,22 @@ def test_no_request_leaves_the_site_and_no_console_error(page, site_url):
             visit(page, site_url, language + path)
     host = urlsplit(site_url).netloc
     assert [url for url in page.requests if urlsplit(url).netloc != host] == []
+    assert [url for url in page.requests if "/pagefind/" in url] == []  # no search data until the box is used
+    assert page.problems == []
+    search(page, "Yuqima")
+    assert [url for url in page.requests if urlsplit(url).netloc != host] == []
     assert page.problems == []
 
 
-@pytest.mark.parametrize("path", ["", MEASURE, AGENCY, "targets/"])
+@pytest.mark.parametrize("path", ["", MEASURE, AGENCY, "targets/", "search"])
 @pytest.mark.parametrize("language", ["", "en/"])
 def test_no_serious_accessibility_violation(page, site_url, language, path):
+    """Each page as loaded; "search": the home page with the search box open on its results."""
     from axe_playwright_python.sync_playwright import Axe  # ships axe.min.js: runs offline
 
-    visit(page, site_url, language + path)
+    visit(page, site_url, language + path.replace("search", ""))
+    if path == "search":
+        search(page, "小巨人" if not language else "Little Giant")
     results = Axe().run(page)
     serious = [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
