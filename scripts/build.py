@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from scripts import paths, search
+from scripts.site_url import site_url
 from scripts.errors import BuildError
 from scripts.package import DataPackage
 from scripts.validate import report, validate
@@ -41,7 +42,10 @@ def run_mkdocs(docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(paths.MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+    # site_url comes from SITE_URL (None, ignored by load_config, keeps the build relative): canonical links,
+    # the sitemap's addresses and the 404 page's links follow it.
+    config = load_config(str(paths.MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True,
+                         site_url=site_url())
     build(config)
 
 
