@@ -53,9 +53,10 @@ def pyramid(site: Site, lang: str) -> str:
     for depth, item in enumerate(reversed(tiers)):
         target = annual_target(site, item)
         yearly = t("yearly_target", lang, figure=number(target["value"], lang), unit=unit(target, lang))
-        width = 40 + depth * 60 // max(1, len(tiers) - 1)
+        # A class, not a style attribute: the Content-Security-Policy allows no inline style (stylesheets/pyramid.css).
+        width = 5 * round((40 + depth * 60 / max(1, len(tiers) - 1)) / 5)
         href = escape.attribute(names.measure_page(item)) + "/"  # raw HTML: the site's URL, not the .md path
-        rows.append(f'<li style="width: {width}%"><a href="{href}">'
+        rows.append(f'<li class="width-{width}"><a href="{href}">'
                     f'<span class="tier-name">{target_indicator(target, lang)}</span> '
                     f'<span class="tier-target">{cell(yearly, lang)}</span></a></li>')
     return f'<ol class="pyramid" reversed>{"".join(rows)}</ol>'
