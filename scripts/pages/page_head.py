@@ -9,13 +9,12 @@ would mislead, so main.html leaves those out then.
 """
 from dataclasses import dataclass
 
-from mkdocs.utils import get_relative_url
-
 from scripts.package import LANGUAGES
+from scripts.pages.addresses import address, language_root, path_in
 from scripts.pages.phrases import DEFAULT_LANGUAGE, t
 from scripts.pages.table_regions import page_language
 
-FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/feeds/)
+FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/feeds.py)
 # OpenGraph wants language_TERRITORY; our English is British ("licence", "programmes").
 OG_LOCALES = {"zh": "zh_CN", "en": "en_GB"}
 
@@ -28,25 +27,6 @@ class Head:
     feed_title: str
     og_locale: str
     og_alternate_locales: list[str]
-
-
-def language_root(lang: str) -> str:
-    """Where a language's pages start, relative to the site's root: "" (Chinese), "en/" (English)."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
-def path_in(lang: str, url: str) -> str:
-    """The page at `url` (a MkDocs page URL, in any language) as `lang`'s page."""
-    own = page_language(url)
-    return language_root(lang) + url.removeprefix(language_root(own))
-
-
-def address(path: str, page_url: str, site_url: str | None) -> str:
-    """`path` (from the site's root) as a page at `page_url` links to it: absolute with an address."""
-    if site_url:
-        return site_url + path
-    relative = get_relative_url(path or ".", page_url or ".")
-    return relative + "/" if (path == "" or path.endswith("/")) and not relative.endswith("/") else relative
 
 
 def page_head(url: str, site_url: str | None) -> Head:
