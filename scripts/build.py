@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from scripts import paths, search
+from scripts import feeds, paths, robots, search
 from scripts.site_url import site_url
 from scripts.errors import BuildError
 from scripts.package import DataPackage
@@ -49,6 +49,12 @@ def run_mkdocs(docs_dir: Path, site_dir: Path) -> None:
     build(config)
 
 
+def finish_site(package: DataPackage, site_dir: Path) -> None:
+    """What the built site needs beyond MkDocs' pages, before Pagefind indexes it: feeds and robots.txt."""
+    feeds.write_feeds(package, site_dir)
+    robots.write_robots(site_dir)
+
+
 def swap_in(new_site: Path) -> None:
     """Replace site/ with the new build in two renames, so site/ is never half-written."""
     old_site = paths.BUILD_DIR / "site.old"
@@ -77,6 +83,7 @@ def main() -> int:
         print(f"MkDocs build failed: {error}; site/ was left as it was.", file=sys.stderr)
         return 1
     try:
+        finish_site(package, staging / "site")
         search.write_index(staging / "site")
     except BuildError as error:
         print(f"Build stopped: {error} site/ was left as it was.", file=sys.stderr)
