@@ -56,3 +56,11 @@ def test_data_blocks_get_no_hash_and_a_script_gets_one():
     hashes = [value for value in policy(html).split() if value.startswith("'sha256-")]
     assert hashes == ["'sha256-" + base64.b64encode(hashlib.sha256(b"run()").digest()).decode() + "';"]
     assert with_policy(html).index("Content-Security-Policy") < with_policy(html).index("<script")
+
+
+def test_the_pyramids_widths_come_from_the_stylesheet_instead(built_site):
+    css = (built_site / "stylesheets" / "pyramid.css").read_text(encoding="utf-8")
+    for home in [built_site / "index.html", built_site / "en" / "index.html"]:
+        widths = re.findall(r'<li class="width-(\d+)">', home.read_text(encoding="utf-8"))
+        assert len(widths) > 2 and widths == sorted(widths, key=int)
+        assert all(f"li.width-{width} {{ width: {width}%; }}" in css for width in widths)
