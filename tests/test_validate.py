@@ -20,6 +20,14 @@ def set_cell(root: Path, resource: str, key: tuple[str, str], field: str, value:
     return index + 2
 
 
+def cell_mutation(name: str, resource: str, key: tuple[str, str], field: str, value: str, words: str):
+    """A named copy-breaker that sets one cell, and says where the validator must report it and with what words."""
+    def mutate(root):
+        return f"data/{resource}.csv", set_cell(root, resource, key, field, value), field, words
+    mutate.__name__ = name
+    return mutate
+
+
 def line_of(root: Path, resource: str, **match: str) -> int:
     rows = read_rows(root, resource)
     return next(i for i, row in enumerate(rows) if all(row[k] == v for k, v in match.items())) + 2
@@ -40,9 +48,8 @@ def test_real_data_passes(capsys):
 
 # --- one fixture per domain rule: a copy of the real package with exactly that rule broken ---
 
-def quote_altered_by_one_character(root):
-    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m3.1"), "title_zh", "实施科技赋能行动")
-    return "data/measures.csv", line, "title_zh", "not found verbatim"
+quote_altered_by_one_character = cell_mutation("quote_altered_by_one_character", "measures", ("measure_id", f"{DOC}-m3.1"), "title_zh", "实施科技赋能行动",
+                                               "not found verbatim")
 
 
 def responsible_units_out_of_order(root):
@@ -60,29 +67,16 @@ def responsible_unit_missing(root):
     return "data/responsibilities.csv", line, "agency_id", "also names"
 
 
-def responsible_line_dropped(root):
-    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m2.3"), "responsible_line_zh", "")
-    return "data/measures.csv", line, "responsible_line_zh", "the text gives this measure the line"
-
-
-def value_disagrees_with_quote(root):
-    line = set_cell(root, "targets", ("target_id", f"{DOC}-t01"), "value", "8600")
-    return "data/targets.csv", line, "value", "disagrees with the quote, which says 86000"
-
-
-def indicator_not_in_quote(root):
-    line = set_cell(root, "targets", ("target_id", f"{DOC}-t02"), "indicator_zh", "科技型企业")
-    return "data/targets.csv", line, "indicator_zh", "not part of quote_zh"
-
-
-def english_missing(root):
-    line = set_cell(root, "documents", ("document_id", DOC), "attachment_title_en", "")
-    return "data/documents.csv", line, "attachment_title_en", "English is missing"
-
-
-def english_left_in_chinese(root):
-    line = set_cell(root, "agencies", ("agency_id", "cq-finance-bureau"), "name_en", "市财政局")
-    return "data/agencies.csv", line, "name_en", "contains Chinese characters"
+responsible_line_dropped = cell_mutation("responsible_line_dropped", "measures", ("measure_id", f"{DOC}-m2.3"), "responsible_line_zh", "",
+                                         "the text gives this measure the line")
+value_disagrees_with_quote = cell_mutation("value_disagrees_with_quote", "targets", ("target_id", f"{DOC}-t01"), "value", "8600",
+                                           "disagrees with the quote, which says 86000")
+indicator_not_in_quote = cell_mutation("indicator_not_in_quote", "targets", ("target_id", f"{DOC}-t02"), "indicator_zh", "科技型企业",
+                                       "not part of quote_zh")
+english_missing = cell_mutation("english_missing", "documents", ("document_id", DOC), "attachment_title_en", "",
+                                "English is missing")
+english_left_in_chinese = cell_mutation("english_left_in_chinese", "agencies", ("agency_id", "cq-finance-bureau"), "name_en", "市财政局",
+                                        "contains Chinese characters")
 
 
 def id_field_without_safe_pattern(root):
@@ -93,9 +87,8 @@ def id_field_without_safe_pattern(root):
     return "schemas/terms.schema.yaml", None, "term_id", "safe ID pattern"
 
 
-def note_written_in_chinese(root):
-    line = set_cell(root, "targets", ("target_id", f"{DOC}-t05"), "note", "新培育同时修饰制造业单项冠军企业。")
-    return "data/targets.csv", line, "note", "mostly Chinese"
+note_written_in_chinese = cell_mutation("note_written_in_chinese", "targets", ("target_id", f"{DOC}-t05"), "note", "新培育同时修饰制造业单项冠军企业。",
+                                        "mostly Chinese")
 
 
 def source_file_outside_its_folder(root):
@@ -166,9 +159,8 @@ def progress_value_disagrees_with_quote(root):
     return "data/progress.csv", line, "value", "75000 is not a figure of the quote (its figures: 75600)"
 
 
-def source_url_not_web(root):
-    line = set_cell(root, "sources", ("source_id", "niita-2024-06-19-zjtx-5035"), "url", "javascript:alert(1)")
-    return "data/sources.csv", line, "url", r"pattern https?://\S+"
+source_url_not_web = cell_mutation("source_url_not_web", "sources", ("source_id", "niita-2024-06-19-zjtx-5035"), "url", "javascript:alert(1)",
+                                   r"pattern https?://\S+")
 
 
 def observation_in_the_future(root):
@@ -214,34 +206,18 @@ def measure_text_differs_from_paragraphs(root):
     return "data/measures.csv", line, "text_zh", "differs from its body paragraphs"
 
 
-def paragraphs_out_of_order(root):
-    line = set_cell(root, "paragraphs", ("paragraph_id", f"{DOC}-p005"), "seq", "6")
-    return "data/paragraphs.csv", line, "seq", "expected 5"
-
-
-def subitem_under_a_part(root):
-    line = set_cell(root, "measures", ("measure_id", f"{DOC}-m3.1.1"), "parent_id", f"{DOC}-m3")
-    return "data/measures.csv", line, "parent_id", "needs a parent of level"
-
-
-def term_first_use_wrong(root):
-    line = set_cell(root, "terms", ("term_id", "yuqima"), "first_measure_id", f"{DOC}-m3.5.2")
-    return "data/terms.csv", line, "first_measure_id", f"set it to \u201c{DOC}-m3.5.1\u201d"
-
-
-def control_character_in_cell(root):
-    line = set_cell(root, "terms", ("term_id", "yuqima"), "explanation_en", "Line one\x07")
-    return "data/terms.csv", line, "explanation_en", "control character"
-
-
-def number_written_with_wan(root):
-    line = set_cell(root, "targets", ("target_id", f"{DOC}-t01"), "value", "8.6万")
-    return "data/targets.csv", line, "value", "is not a valid number"
-
-
-def dangling_agency(root):
-    line = set_cell(root, "responsibilities", ("agency_id", "cq-finance-bureau"), "agency_id", "cq-no-such-bureau")
-    return "data/responsibilities.csv", line, "agency_id", "agencies has no row with agency_id \u201ccq-no-such-bureau\u201d"
+paragraphs_out_of_order = cell_mutation("paragraphs_out_of_order", "paragraphs", ("paragraph_id", f"{DOC}-p005"), "seq", "6",
+                                        "expected 5")
+subitem_under_a_part = cell_mutation("subitem_under_a_part", "measures", ("measure_id", f"{DOC}-m3.1.1"), "parent_id", f"{DOC}-m3",
+                                     "needs a parent of level")
+term_first_use_wrong = cell_mutation("term_first_use_wrong", "terms", ("term_id", "yuqima"), "first_measure_id", f"{DOC}-m3.5.2",
+                                     f"set it to \u201c{DOC}-m3.5.1\u201d")
+control_character_in_cell = cell_mutation("control_character_in_cell", "terms", ("term_id", "yuqima"), "explanation_en", "Line one\x07",
+                                          "control character")
+number_written_with_wan = cell_mutation("number_written_with_wan", "targets", ("target_id", f"{DOC}-t01"), "value", "8.6万",
+                                        "is not a valid number")
+dangling_agency = cell_mutation("dangling_agency", "responsibilities", ("agency_id", "cq-finance-bureau"), "agency_id", "cq-no-such-bureau",
+                                "agencies has no row with agency_id \u201ccq-no-such-bureau\u201d")
 
 
 BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, responsible_unit_missing,

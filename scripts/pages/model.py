@@ -18,6 +18,11 @@ class Units:
     inherited: bool
 
 
+def keyed(rows: str, key: str) -> cached_property:
+    """A look-up of the Site's `rows` by `key`, built once (scans per call made pages quadratic)."""
+    return cached_property(lambda self: {row[key]: row for row in getattr(self, rows)})
+
+
 @dataclass
 class Site:
     package: DataPackage
@@ -29,29 +34,17 @@ class Site:
     def rows(self, name: str) -> list[dict]:
         return [dict(record) for record in self.package.records[name]]
 
-    @cached_property
-    def measure(self) -> dict[str, dict]:
-        return {m["measure_id"]: m for m in self.measures}
-
-    @cached_property
-    def agency(self) -> dict[str, dict]:
-        return {a["agency_id"]: a for a in self.rows("agencies")}
-
-    @cached_property
-    def terms(self) -> list[dict]:
-        return self.rows("terms")
-
-    @cached_property
-    def targets(self) -> list[dict]:
-        return self.rows("targets")
-
-    @cached_property
-    def documents(self) -> list[dict]:
-        return self.rows("documents")
-
-    @cached_property
-    def document(self) -> dict[str, dict]:
-        return {d["document_id"]: d for d in self.documents}
+    # The rows of each resource the pages read, in file order, and look-ups by key into those same rows.
+    terms = cached_property(lambda self: self.rows("terms"))
+    targets = cached_property(lambda self: self.rows("targets"))
+    documents = cached_property(lambda self: self.rows("documents"))
+    agencies = cached_property(lambda self: self.rows("agencies"))
+    sources = cached_property(lambda self: self.rows("sources"))
+    measure = keyed("measures", "measure_id")
+    agency = keyed("agencies", "agency_id")
+    document = keyed("documents", "document_id")
+    target = keyed("targets", "target_id")
+    source = keyed("sources", "source_id")
 
     def target_years(self, document_id: str | None = None) -> list[str]:
         """The years the dated targets are due, of one document or of all, in order."""
@@ -143,14 +136,6 @@ class Site:
 
     def targets_of(self, measure_id: str) -> list[dict]:
         return self._targets_by_measure.get(measure_id, [])
-
-    @cached_property
-    def target(self) -> dict[str, dict]:
-        return {t["target_id"]: t for t in self.targets}
-
-    @cached_property
-    def source(self) -> dict[str, dict]:
-        return {s["source_id"]: s for s in self.rows("sources")}
 
     @cached_property
     def _observations_by_target(self) -> dict[str, list[dict]]:

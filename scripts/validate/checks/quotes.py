@@ -10,15 +10,18 @@ from scripts.validate.problems import Problem
 
 
 
-def _source_file(package: DataPackage, document: dict) -> Path | None:
-    """The document's stored source text, if source_file has the schema's safe form and names a file."""
-    name = document["source_file"]
-    pattern = package.field("documents", "source_file")["constraints"]["pattern"]
+def stored_file(package: DataPackage, resource: str, field: str, name: str) -> Path | None:
+    """The file under data/ a row names in `field`, if the name has the schema's safe form and the file exists."""
+    pattern = package.field(resource, field)["constraints"]["pattern"]
     path = package.root / "data" / name
     try:
         return path if re.fullmatch(pattern, name) and path.is_file() else None
     except OSError:  # e.g. a name too long for the file system
         return None
+
+
+def _source_file(package: DataPackage, document: dict) -> Path | None:
+    return stored_file(package, "documents", "source_file", document["source_file"])
 
 
 def _sources(package: DataPackage) -> dict[str, str]:
@@ -50,14 +53,7 @@ EXCERPT_SEPARATOR = "\n---\n"  # between an excerpt file's head and the text as 
 
 
 def excerpt_path(package: DataPackage, source: dict) -> Path | None:
-    """A progress source's stored excerpt, if excerpt_file has the schema's safe form and names a file."""
-    name = source["excerpt_file"]
-    pattern = package.field("sources", "excerpt_file")["constraints"]["pattern"]
-    path = package.root / "data" / name
-    try:
-        return path if re.fullmatch(pattern, name) and path.is_file() else None
-    except OSError:
-        return None
+    return stored_file(package, "sources", "excerpt_file", source["excerpt_file"])
 
 
 def excerpts(package: DataPackage) -> dict[str, tuple[dict, str]]:
