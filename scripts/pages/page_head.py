@@ -14,14 +14,13 @@ from scripts.pages.addresses import address, language_root, path_in
 from scripts.pages.phrases import DEFAULT_LANGUAGE, t
 from scripts.pages.table_regions import page_language
 
-FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/feeds.py)
+FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/feeds/)
 # OpenGraph wants language_TERRITORY; our English is British ("licence", "programmes").
 OG_LOCALES = {"zh": "zh_CN", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
 class Head:
-    lang: str
     alternates: list[tuple[str, str]]  # (hreflang, address): zh, en, then x-default
     feed: str  # the address of the page's language's feed
     feed_title: str
@@ -33,7 +32,7 @@ def page_head(url: str, site_url: str | None) -> Head:
     lang = page_language(url)
     alternates = [(other, address(path_in(other, url), url, site_url)) for other in LANGUAGES]
     alternates.append(("x-default", address(path_in(DEFAULT_LANGUAGE, url), url, site_url)))
-    return Head(lang=lang, alternates=alternates, feed=address(language_root(lang) + FEED, url, site_url),
+    return Head(alternates=alternates, feed=address(language_root(lang) + FEED, url, site_url),
                 feed_title=t("feed_title", lang), og_locale=OG_LOCALES[lang],
                 og_alternate_locales=[OG_LOCALES[other] for other in LANGUAGES if other != lang])
 
