@@ -5,10 +5,11 @@ LIGHTHOUSE := node_modules/.bin/lighthouse
 
 .PHONY: install system-deps validate build serve test test-fast ci clean release
 
+# --require-hashes: every file installed must be the one requirements.lock names by its SHA-256. pip is
+# not upgraded: that would fetch whatever pip is newest, unchecked; the venv's own pip installs the lock.
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv .venv
-	.venv/bin/pip install --quiet --upgrade pip
-	.venv/bin/pip install --quiet -r requirements.lock
+	.venv/bin/pip install --quiet --require-hashes -r requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -8,7 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from scripts import paths, search
+from scripts import feeds, paths, robots, search
+from scripts.site_url import site_url
 from scripts.errors import BuildError
 from scripts.package import DataPackage
 from scripts.validate import report, validate
@@ -41,8 +42,17 @@ def run_mkdocs(docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(paths.MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+    # site_url comes from SITE_URL (None, ignored by load_config, keeps the build relative): canonical links,
+    # the sitemap's addresses and the 404 page's links follow it.
+    config = load_config(str(paths.MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True,
+                         site_url=site_url())
     build(config)
+
+
+def finish_site(package: DataPackage, site_dir: Path) -> None:
+    """What the built site needs beyond MkDocs' pages, before Pagefind indexes it: feeds and robots.txt."""
+    feeds.write_feeds(package, site_dir)
+    robots.write_robots(site_dir)
 
 
 def swap_in(new_site: Path) -> None:
@@ -73,6 +83,7 @@ def main() -> int:
         print(f"MkDocs build failed: {error}; site/ was left as it was.", file=sys.stderr)
         return 1
     try:
+        finish_site(package, staging / "site")
         search.write_index(staging / "site")
     except BuildError as error:
         print(f"Build stopped: {error} site/ was left as it was.", file=sys.stderr)

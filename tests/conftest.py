@@ -16,7 +16,7 @@ from scripts import paths
 from scripts.package import copy_package, read_table, write_table
 from scripts.site_url import VARIABLE as SITE_URL_VARIABLE
 
-__all__ = ["copy_package", "copy_repository", "edit_rows", "file_texts", "fingerprint", "read_rows", "run_module", "stage"]
+__all__ = ["ADDRESS", "copy_package", "copy_repository", "edit_rows", "file_texts", "fingerprint", "read_rows", "run_module", "stage"]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -151,3 +151,15 @@ def chromium():
         browser = chromium_settings.launch(playwright)
         yield browser
         browser.close()
+
+
+ADDRESS = "http://127.0.0.1:8000/cq-sme-plan/"  # make serve's host under a path, as on GitHub Pages: written, never fetched
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory) -> Path:
+    """site/ as `SITE_URL=ADDRESS make build` makes it, in a throw-away copy of the repository."""
+    root = copy_repository(tmp_path_factory.mktemp("addressed") / "repo")
+    result = run_module(root, "scripts.build", site=ADDRESS)
+    assert result.returncode == 0, result.stderr
+    return root / "site"

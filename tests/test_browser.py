@@ -37,6 +37,8 @@ def page(chromium):
     context.close()
 
 
+# Every wait_for_function below is given a function ("() => …"): Playwright runs a bare expression through
+# eval, which the pages' Content-Security-Policy forbids (scripts/pages/csp.py).
 def visit(page, site_url: str, path: str):
     page.goto(f"{site_url}/{path}", wait_until="networkidle")
 
@@ -163,7 +165,7 @@ def test_search_works_from_the_keyboard(page, site_url):
     else:
         pytest.fail("Tab never reached the search box")
     page.keyboard.type("渝企码")
-    page.wait_for_function("document.getElementById('__search-results').dataset.query === '渝企码'")
+    page.wait_for_function("() => document.getElementById('__search-results').dataset.query === '渝企码'")
     assert page.evaluate("document.getElementById('__search').checked")  # the box is open
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('#__search-results') !== null")
@@ -185,10 +187,10 @@ def test_search_on_a_phone(chromium, site_url):
     phone.goto(f"{site_url}/", wait_until="networkidle")
     assert phone.locator(".md-search__inner").bounding_box()["width"] == 0  # closed
     phone.click("label.md-header__button[for=__search]")
-    phone.wait_for_function("document.activeElement.matches('.md-search__input')")
-    phone.wait_for_function("document.querySelector('.md-search__inner').getBoundingClientRect().width >= 390")
+    phone.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+    phone.wait_for_function("() => document.querySelector('.md-search__inner').getBoundingClientRect().width >= 390")
     phone.keyboard.type("小巨人")
-    phone.wait_for_function("document.getElementById('__search-results').dataset.query === '小巨人'")
+    phone.wait_for_function("() => document.getElementById('__search-results').dataset.query === '小巨人'")
     assert phone.is_visible("#__search-results a")
     phone.wait_for_timeout(500)  # Material's opening transition, for the screenshot
     paths.TEST_ARTIFACTS.mkdir(exist_ok=True)

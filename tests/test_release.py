@@ -145,7 +145,8 @@ def test_no_placeholder_address_anywhere_but_in_the_release_published_with_one(h
 def test_versions_page_lists_every_release_newest_first_with_its_commit_and_checksums(history):
     page = (history["work"] / "after-B" / "pages" / "versions.en.md").read_text(encoding="utf-8")
     headings = [line[3:] for line in page.splitlines() if line.startswith("## ")]
-    assert headings == [B, A, *reversed([release.version for release in read_releases()])]
+    versions = [B, A, *reversed([release.version for release in read_releases()])]
+    assert headings == [f"{version} {{#v{version}}}" for version in versions]  # the id the feeds link to
     for release in read_releases(history["root"]):
         assert f"`{release.commit}`" in page and f"Released on {release.date}" in page
     manifest = (downloads(history, "after-B") / f"v{A}" / "SHA256SUMS").read_text(encoding="utf-8")

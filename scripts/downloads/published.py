@@ -36,17 +36,21 @@ class Published:
     def unreleased(self) -> bool:
         return self.current == layout.UNRELEASED
 
+    @property
+    def latest(self) -> str:
+        """The highest version published, whose files latest/ copies: a recorded release, or the working
+        tree's version while it is being prepared (not recorded yet)."""
+        return max([self.version, *(release.version for release in self.releases)], key=version_key)
+
 
 def write_downloads(package: DataPackage, docs_dir: Path) -> Published:
     downloads = docs_dir / layout.DOWNLOADS
     releases = read_releases(package.root)
     for release in releases:
         shutil.copytree(cached_release(package.root, release), downloads / layout.version_dir(release.version))
-    current = write_current(package, downloads, releases)
-    version = package.descriptor["version"]
-    highest = max([version, *(release.version for release in releases)], key=version_key)
-    shutil.copytree(downloads / layout.version_dir(highest), downloads / layout.LATEST)
-    return Published(downloads, releases, version, current)
+    published = Published(downloads, releases, package.descriptor["version"], write_current(package, downloads, releases))
+    shutil.copytree(downloads / layout.version_dir(published.latest), downloads / layout.LATEST)
+    return published
 
 
 def write_current(package: DataPackage, downloads: Path, releases: list[Release]) -> str:

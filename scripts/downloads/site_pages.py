@@ -11,12 +11,15 @@ from scripts import changelog as changelog_file
 from scripts.downloads import layout
 from scripts.downloads.addresses import folder_url, page_link
 from scripts.downloads.citation import bibtex, plain_citation, site_citation
+from scripts.downloads.dataset import data_page, dataset_script
 from scripts.downloads.descriptor import source_texts
 from scripts.downloads.files import human_size, sha256
 from scripts.downloads.published import Published
 from scripts.downloads.versions_page import versions
 from scripts.errors import BuildError
-from scripts.package import DataPackage
+from scripts.package import LANGUAGES, DataPackage
+from scripts.pages.addresses import address, language_root
+from scripts.pages.page_head import FEED
 from scripts.pages.phrases import t
 from scripts.site_url import site_url
 
@@ -87,6 +90,13 @@ def changelog(version: str) -> str:
     return re.sub(r"\A# .*\n", "", text).strip()
 
 
+def feed_links(lang: str) -> str:
+    """Both languages' feeds, linked from the Data page (HTML links: the feeds are written after MkDocs,
+    which would report a Markdown link to them as broken)."""
+    feeds = {other: address(language_root(other) + FEED, data_page(lang), site_url()) for other in LANGUAGES}
+    return t("feed_subscribe", lang, **feeds)
+
+
 def blocks(package: DataPackage, published: Published) -> dict[str, Callable[[str], str]]:
     """Placeholder name → its Markdown in a language, for the Data pages."""
     descriptor = package.descriptor
@@ -103,4 +113,6 @@ def blocks(package: DataPackage, published: Published) -> dict[str, Callable[[st
         "cite": citation_box,
         "changelog": lambda lang: changelog(version),
         "versions": lambda lang: versions(published, lang),
+        "feeds": feed_links,
+        "dataset": lambda lang: dataset_script(package, published, lang),
     }

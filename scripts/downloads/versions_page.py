@@ -50,7 +50,8 @@ def release_section(downloads: Path, release: Release, lang: str) -> str:
     release_dir = downloads / folder
     files = main_files(release_dir)
     links = " · ".join(f"[{file}]({page_link(folder, file)})" for file in [*files, layout.MANIFEST])
-    parts = [f"## {release.version}", t("version_released", lang, date=release.date, commit=release.commit), links,
+    # The heading's id is the folder's name (v1.0.0), so the feeds can link to a version's section.
+    parts = [f"## {release.version} {{#{folder}}}", t("version_released", lang, date=release.date, commit=release.commit), links,
              placeholder_address(release_dir, lang), f"**{t('version_changes', lang)}**", changes(release),
              f"**{t('version_checksums', lang)}**", f"```text\n{checksums(release_dir, files)}\n```"]
     return "\n\n".join(part for part in parts if part)

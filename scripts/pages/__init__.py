@@ -15,8 +15,12 @@ from scripts.pages.model import Site
 SECTIONS = [measures, agencies, targets, fulltext, glossary, dictionary]
 
 
+PYRAMID_CSS = "stylesheets/pyramid.css"  # listed in mkdocs.yml's extra_css; made from the data, like the pages
+
+
 def write_pages(package: DataPackage, docs_dir: Path) -> None:
     site = Site(package)
+    (docs_dir / PYRAMID_CSS).write_text(home.pyramid_css(site), encoding="utf-8")
     for lang in LANGUAGES:
         for section in SECTIONS:
             for page, markdown in section.pages(site, lang):

@@ -46,16 +46,28 @@ def annual_target(site: Site, measure: dict) -> dict | None:
     return next((t for t in site.targets_of(measure["measure_id"]) if t["target_type"] == "annual"), None)
 
 
+def tier_widths(site: Site) -> list[int]:
+    """Each tier's width in percent, top (narrowest) to bottom (the whole width)."""
+    count = len(site.children(tier_part(site)["measure_id"]))
+    return [40 + depth * 60 // max(1, count - 1) for depth in range(count)]
+
+
+def pyramid_css(site: Site) -> str:
+    """The widths as classes (stylesheets/pyramid.css, written with the pages): the Content-Security-Policy
+    allows no inline style attribute (scripts/pages/csp.py)."""
+    widths = sorted(set(tier_widths(site)))
+    return "".join(f".md-typeset ol.pyramid li.width-{width} {{ width: {width}%; }}\n" for width in widths)
+
+
 def pyramid(site: Site, lang: str) -> str:
     """The tiers, the last (fewest, largest firms) on top; each links to its heading page."""
     tiers = site.children(tier_part(site)["measure_id"])
     rows = []
-    for depth, item in enumerate(reversed(tiers)):
+    for item, width in zip(reversed(tiers), tier_widths(site)):
         target = annual_target(site, item)
         yearly = t("yearly_target", lang, figure=number(target["value"], lang), unit=unit(target, lang))
-        width = 40 + depth * 60 // max(1, len(tiers) - 1)
         href = escape.attribute(names.measure_page(item)) + "/"  # raw HTML: the site's URL, not the .md path
-        rows.append(f'<li style="width: {width}%"><a href="{href}">'
+        rows.append(f'<li class="width-{width}"><a href="{href}">'
                     f'<span class="tier-name">{target_indicator(target, lang)}</span> '
                     f'<span class="tier-target">{cell(yearly, lang)}</span></a></li>')
     return f'<ol class="pyramid" reversed>{"".join(rows)}</ol>'

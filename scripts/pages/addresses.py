@@ -1,0 +1,27 @@
+"""Where a page or file of the site is, as a page (or a feed) in either language links to it.
+
+Every page has a twin in the other language at the same path, the English under en/. With the site's
+address (SITE_URL, MkDocs' site_url) an address is absolute; without it, relative to the linking page.
+"""
+from mkdocs.utils import get_relative_url
+
+from scripts.pages.phrases import DEFAULT_LANGUAGE
+from scripts.pages.table_regions import page_language
+
+
+def language_root(lang: str) -> str:
+    """Where a language's pages start, relative to the site's root: "" (Chinese), "en/" (English)."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def path_in(lang: str, url: str) -> str:
+    """The page at `url` (a MkDocs page URL, in any language) as `lang`'s page."""
+    return language_root(lang) + url.removeprefix(language_root(page_language(url)))
+
+
+def address(path: str, from_url: str, site_url: str | None) -> str:
+    """`path` (from the site's root) as linked from the page or folder `from_url`: absolute with an address."""
+    if site_url:
+        return site_url + path
+    relative = get_relative_url(path or ".", from_url or ".")
+    return relative + "/" if (path == "" or path.endswith("/")) and not relative.endswith("/") else relative

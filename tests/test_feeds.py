@@ -1,0 +1,108 @@
+"""The Atom feeds (feed.xml, en/feed.xml), parsed as any reader would: valid, complete, stable ids."""
+import posixpath
+import re
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from conftest import ADDRESS
+from scripts.feeds.atom import feed_id
+from scripts.package import load_package
+from scripts.releases import read_releases
+
+A = "{http://www.w3.org/2005/Atom}"
+FEEDS = {"zh": "feed.xml", "en": "en/feed.xml"}
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+
+
+def parse(site: Path, lang: str) -> ET.Element:
+    return ET.parse(site / FEEDS[lang]).getroot()
+
+
+def entries(feed: ET.Element) -> list[ET.Element]:
+    return feed.findall(f"{A}entry")
+
+
+def links(element: ET.Element) -> dict[str, str]:
+    return {link.get("rel"): link.get("href") for link in element.findall(f"{A}link")}
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_a_feed_has_what_atom_requires(built_site, lang):
+    feed = parse(built_site, lang)
+    assert feed.tag == f"{A}feed" and feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    assert feed.findtext(f"{A}id").startswith("urn:uuid:") and feed.findtext(f"{A}title")
+    assert feed.findtext(f"{A}author/{A}name") and links(feed)["self"]
+    for entry in entries(feed):
+        assert entry.findtext(f"{A}id").startswith("urn:uuid:") and entry.findtext(f"{A}title"), entry
+        assert entry.findtext(f"{A}summary") and links(entry)["alternate"], entry.findtext(f"{A}id")
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_dates_are_rfc_3339_newest_first_and_the_feed_is_as_new_as_its_newest_entry(built_site, lang):
+    feed = parse(built_site, lang)
+    dates = [entry.findtext(f"{A}updated") for entry in entries(feed)]
+    assert all(RFC3339.fullmatch(date) for date in [*dates, feed.findtext(f"{A}updated")])
+    instants = [datetime.fromisoformat(date) for date in dates]
+    assert instants == sorted(instants, reverse=True)
+    assert feed.findtext(f"{A}updated") == dates[0]
+
+
+def test_every_release_and_every_observation_is_announced_once_in_each_language(built_site):
+    package = load_package()
+    keys = [f"release/{release.version}" for release in read_releases()]
+    keys += [f"observation/{row['observation_id']}" for row in package.records["progress"]]
+    assert len(keys) > len(read_releases()) >= 1
+    every_id = []
+    for lang in FEEDS:
+        ids = [entry.findtext(f"{A}id") for entry in entries(parse(built_site, lang))]
+        assert sorted(ids) == sorted(feed_id(lang, key) for key in keys), lang
+        every_id += ids + [parse(built_site, lang).findtext(f"{A}id")]
+    assert len(every_id) == len(set(every_id))  # unique within each feed and across the two
+
+
+def test_a_release_entry_is_dated_the_release_and_carries_its_changelog(built_site):
+    for release in read_releases():
+        for lang in FEEDS:
+            (entry,) = [e for e in entries(parse(built_site, lang)) if e.findtext(f"{A}id") == feed_id(lang, f"release/{release.version}")]
+            assert entry.findtext(f"{A}updated") == f"{release.date}T00:00:00Z"
+            assert release.version in entry.findtext(f"{A}title") and entry.findtext(f"{A}content").startswith("###")
+
+
+def test_an_observation_entry_is_dated_the_day_its_source_was_read(built_site):
+    package = load_package()
+    sources = {row["source_id"]: row for row in package.records["sources"]}
+    by_id = {e.findtext(f"{A}id"): e for e in entries(parse(built_site, "en"))}
+    for row in package.records["progress"]:
+        entry = by_id[feed_id("en", f"observation/{row['observation_id']}")]
+        assert entry.findtext(f"{A}updated") == f"{sources[row['source_id']]['retrieved_date']}T00:00:00Z"
+        assert row["as_of_date"] in entry.findtext(f"{A}title") and sources[row["source_id"]]["url"] in entry.findtext(f"{A}summary")
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_every_link_of_a_feed_reaches_a_file_of_the_site(built_site, lang):
+    feed = parse(built_site, lang)
+    here = posixpath.dirname(FEEDS[lang])
+    hrefs = [link.get("href") for element in [feed, *entries(feed)] for link in element.findall(f"{A}link")]
+    pages = []
+    for href in hrefs:
+        path = built_site / posixpath.normpath(posixpath.join(here, urlsplit(href).path))
+        path = path / "index.html" if path.is_dir() else path
+        assert path.is_file(), href
+        fragment = urlsplit(href).fragment
+        assert not fragment or f'id="{fragment}"' in path.read_text(encoding="utf-8"), href
+        pages += [path] if path.suffix == ".html" else []
+    assert len(pages) > 2 and all(page.is_relative_to(built_site / "en") == (lang == "en") for page in pages), lang
+
+
+def test_with_an_address_every_link_is_absolute_and_no_id_changes(built_site, addressed_site):
+    """Ids come from what an entry announces, never from where the site is served."""
+    for lang in FEEDS:
+        addressed, relative = parse(addressed_site, lang), parse(built_site, lang)
+        hrefs = [link.get("href") for link in addressed.iter(f"{A}link")]
+        assert hrefs and all(href.startswith(ADDRESS) for href in hrefs)
+        assert links(addressed)["self"] == ADDRESS + FEEDS[lang]
+        assert [e.findtext(f"{A}id") for e in addressed.iter(f"{A}id")] == [e.findtext(f"{A}id") for e in relative.iter(f"{A}id")]
