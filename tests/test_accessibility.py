@@ -119,7 +119,8 @@ def test_a_wide_table_scrolls_with_the_arrow_keys_once_focused(chromium, site_ur
     region.focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    assert region.evaluate("r => r.scrollLeft") > 0
+    # The browser may scroll smoothly: wait for the region to move rather than read it at once.
+    page.wait_for_function("region => region.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
     context.close()
 
 
