@@ -320,9 +320,10 @@ def test_path_like_or_malformed_version(version):
     """The version names the downloads' folder (downloads/v1.0.0/), so it is a path too."""
     def mutate(root):
         descriptor = root / "datapackage.yaml"
-        text = descriptor.read_text(encoding="utf-8")
-        descriptor.write_text(text.replace("\nversion: 1.0.0\n", f"\nversion: {yaml.safe_dump(version).splitlines()[0]}\n"),
-                              encoding="utf-8")
+        text, replaced = re.subn(r"^version: .*$", lambda _: f"version: {yaml.safe_dump(version).splitlines()[0]}",
+                                 descriptor.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+        assert replaced == 1  # whatever version is released now
+        descriptor.write_text(text, encoding="utf-8")
     with package_copy() as root:
         mutate(root)
         before = snapshot(root)

@@ -22,7 +22,9 @@ def test_a_copy_without_the_file_has_no_release(tmp_path: Path):
 
 def test_appending_keeps_the_comments_and_reads_back(tmp_path: Path):
     (tmp_path / "releases.yaml").write_text(paths.RELEASES.read_text(encoding="utf-8"), encoding="utf-8")
-    later = Release("1.0.1", "2026-12-01", "a" * 40)
+    last = read_releases()[-1]
+    major, minor, patch = last.version.split(".")
+    later = Release(f"{major}.{minor}.{int(patch) + 1}", last.date, "a" * 40)  # the next patch, whatever was last
     append_release(tmp_path, later)
     assert read_releases(tmp_path) == [*read_releases(), later]
     assert (tmp_path / "releases.yaml").read_text(encoding="utf-8").startswith(paths.RELEASES.read_text(encoding="utf-8"))
