@@ -182,7 +182,7 @@ def transfers(base: str) -> dict:
             requests = []
             page.on("requestfinished", lambda request: requests.append(request))
             page.goto(base + prefix, wait_until="networkidle")
-            load = list(requests)
+            load = loaded(page, requests)
             queries = {}
             for query in QUERIES[language]:
                 start = len(requests)
@@ -197,6 +197,18 @@ def transfers(base: str) -> dict:
             context.close()
         browser.close()
     return results
+
+
+def loaded(page, requests: list) -> list:
+    """The page load's requests. Their events can reach us after goto returns (seen at 50 documents: the
+    scripts counted with the first query), so wait for one per resource the page has timed, then a little."""
+    expected = page.evaluate("() => performance.getEntriesByType('resource').length + 1")  # + the page itself
+    for _ in range(100):
+        if len(requests) >= expected:
+            break
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(300)  # the favicon is not in the page's resource timing
+    return list(requests)
 
 
 def search(page, query: str) -> None:
