@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scripts.pages.escape import text
-from scripts.pages.formats import COMPARATOR_SYMBOLS, number, unit
+from scripts.pages.formats import figure, number, unit
 from scripts.pages.phrases import t
 from scripts.pages.standing import in_plan_period
 
@@ -89,8 +89,7 @@ def goal(box: Frame, target: dict, signed: str, lang: str) -> str:
     """The target as a line over the years it covers, with its figure written on it."""
     y, start = box.y(float(target["value"])), box.x(signed[:4] + "-01-01")
     end = box.x(f"{target['target_year']}-12-31") if target["target_year"] else WIDTH - RIGHT
-    figure = f"{COMPARATOR_SYMBOLS[target['comparator']]}{number(target['value'], lang)}"
-    label = t("chart_goal_yearly" if target["target_type"] == "annual" else "chart_goal", lang, figure=figure,
+    label = t("chart_goal_yearly" if target["target_type"] == "annual" else "chart_goal", lang, figure=figure(target, lang),
               year=target["target_year"] or t("not_stated", lang))
     return (f'<line class="goal" x1="{start}" y1="{y}" x2="{end}" y2="{y}"/>'
             f'<text class="goal-label" x="{start + 4}" y="{y - 6}">{text(label)}</text>')
@@ -148,7 +147,7 @@ def legend(lang: str) -> str:
 
 def description(target: dict, observations: list[dict], signed: str, lang: str) -> str:
     """The chart in words: the target, then every figure with its date or period and its kind."""
-    lines = [t("chart_desc_target", lang, figure=f"{COMPARATOR_SYMBOLS[target['comparator']]}{number(target['value'], lang)}",
+    lines = [t("chart_desc_target", lang, figure=figure(target, lang),
                unit=unit(target, lang))]
     for o in observations:
         when = f"{o['period_start_date']}–{o['as_of_date']}" if o["period_start_date"] else o["as_of_date"]

@@ -22,6 +22,11 @@ def target_indicator(target: dict, lang: str) -> Safe:
     return zh(target["indicator_zh"], lang) if lang == "zh" else en(target["indicator_en"], lang)
 
 
-def target_value(target: dict, lang: str) -> str:
-    """≥ 8.6万 家 / ≥ 86,000 enterprises: the comparator, the figure and its unit."""
-    return f"{COMPARATOR_SYMBOLS[target['comparator']]}{number(target['value'], lang)} {unit(target, lang)}"
+def figure(row: dict, lang: str) -> str:
+    """≥ 8.6万 / ≥ 86,000: a target's or an observation's comparator and figure."""
+    return f"{COMPARATOR_SYMBOLS[row['comparator']]}{number(row['value'], lang)}"
+
+
+def target_value(row: dict, lang: str) -> str:
+    """≥ 8.6万 家 / ≥ 86,000 enterprises: a target's or an observation's figure and its unit."""
+    return f"{figure(row, lang)} {unit(row, lang)}"

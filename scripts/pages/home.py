@@ -2,11 +2,11 @@
 from collections import Counter
 
 from scripts.pages import escape, names
-from scripts.pages.formats import COMPARATOR_SYMBOLS, number, target_indicator, unit
+from scripts.pages.formats import number, target_indicator, target_value, unit
 from scripts.pages.markdown import Safe, cell, link, table
 from scripts.pages.model import Site
 from scripts.pages.phrases import t
-from scripts.pages.standing import ORDER, Standing
+from scripts.pages.standing import ORDER
 from scripts.pages.targets import status_badge
 
 PAGE = names.HOME
@@ -20,18 +20,18 @@ def key_figures(site: Site, lang: str) -> str:
         if not target["target_year"]:
             continue
         kind = t("new", lang) if target["target_type"] == "increment" else ""
-        figure = f"{kind} {COMPARATOR_SYMBOLS[target['comparator']]}{number(target['value'], lang)} {unit(target, lang)}".strip()
+        figure = f"{kind} {target_value(target, lang)}".strip()
         href = escape.attribute(names.target_page(target)) + "/"  # raw HTML: the site's URL, not the .md path
         cards.append(f'<li><a href="{href}"><span class="figure">{cell(figure, lang)}</span>'
                      f'<span class="indicator">{target_indicator(target, lang)}</span>'
-                     f'{status_badge(site.standing(target), lang)}</a></li>')
+                     f'{status_badge(site.standing(target).status, lang)}</a></li>')
     return f'<div class="key-figures"><ul>{"".join(cards)}</ul></div>'
 
 
 def standing(site: Site, lang: str) -> str:
     """How many targets stand where, each status linking to its group on the scoreboard."""
     counts = Counter(site.standing(target).status for target in site.targets)
-    parts = [f"{status_badge(Standing(status), lang)} {counts[status]}" for status in ORDER if counts[status]]
+    parts = [f"{status_badge(status, lang)} {counts[status]}" for status in ORDER if counts[status]]
     return f'<p class="standing-summary">{t("standing_summary", lang, count=len(site.targets))} {" · ".join(parts)}</p>'
 
 

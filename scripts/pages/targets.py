@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from scripts.pages import escape, names
 from scripts.pages.chart import chart
 from scripts.pages.consistency import consistency
-from scripts.pages.formats import COMPARATOR_SYMBOLS, number, target_indicator, target_value, unit
+from scripts.pages.formats import target_value
 from scripts.pages.markdown import Safe, bullets, cell, en, link, paragraph, zh
 from scripts.pages.model import Site
 from scripts.pages.phrases import t
@@ -62,7 +62,7 @@ def scoreboard_line(site: Site, target: dict, standing: Standing, page: str, lan
     name = link(f"{target[f'indicator_{lang}']}", page, names.target_page(target), lang)
     goal = f"{target_value(target, lang)}{year_of(target, lang)}"
     return Safe(f"{name} <span class=\"goal\">{cell(goal, lang)}</span><br>"
-                f"{status_badge(standing, lang)} {cell(status_detail(site, target, standing, lang), lang)}")
+                f"{status_badge(standing.status, lang)} {cell(status_detail(site, target, standing, lang), lang)}")
 
 
 def year_of(target: dict, lang: str) -> str:
@@ -70,8 +70,8 @@ def year_of(target: dict, lang: str) -> str:
         if target["target_type"] == "annual" else ""
 
 
-def status_badge(standing: Standing, lang: str) -> str:
-    return f'<span class="status status-{standing.status}">{t(STATUS_PHRASES[standing.status], lang)}</span>'
+def status_badge(status: str, lang: str) -> str:
+    return f'<span class="status status-{status}">{t(STATUS_PHRASES[status], lang)}</span>'
 
 
 def status_detail(site: Site, target: dict, standing: Standing, lang: str) -> str:
@@ -80,15 +80,10 @@ def status_detail(site: Site, target: dict, standing: Standing, lang: str) -> st
         return t(DETAIL_PHRASES[standing.status], lang)
     if standing.years_reached:
         return t("detail_reached_years", lang, years=t("list_separator", lang).join(standing.years_reached),
-                 figure=figure(standing.latest, target, lang), when=when(standing.latest, lang),
+                 figure=target_value(standing.latest, lang), when=when(standing.latest, lang),
                  kind=source_kind(site, standing.latest, lang))
-    return t(DETAIL_PHRASES[standing.status], lang, figure=figure(standing.latest, target, lang),
+    return t(DETAIL_PHRASES[standing.status], lang, figure=target_value(standing.latest, lang),
              when=when(standing.latest, lang), kind=source_kind(site, standing.latest, lang))
-
-
-def figure(observation: dict, target: dict, lang: str) -> str:
-    shown = observation["unit_zh"] if lang == "zh" else observation["unit_en"]
-    return f"{COMPARATOR_SYMBOLS[observation['comparator']]}{number(observation['value'], lang)} {shown}"
 
 
 def when(observation: dict, lang: str) -> str:
@@ -111,7 +106,7 @@ def target_page(site: Site, target: dict, lang: str) -> str:
     last_year = int(target["target_year"] or max(site.target_years(target["document_id"]) or [signed[:4]]))
     return "\n\n".join(block for block in [
         f"# {cell(t('target_title', lang, indicator=target[f'indicator_{lang}'], goal=target_value(target, lang) + year_of(target, lang)), lang)}",
-        f'<p class="standing">{status_badge(standing, lang)} {cell(status_detail(site, target, standing, lang), lang)}</p>',
+        f'<p class="standing">{status_badge(standing.status, lang)} {cell(status_detail(site, target, standing, lang), lang)}</p>',
         rule(lang),
         f"## {t('target_stated', lang)}", stated(site, target, page, lang),
         f"## {t('targets_chart', lang)}", chart(target, observations, signed, last_year, lang),
@@ -145,7 +140,7 @@ def observation_block(site: Site, target: dict, observation: dict, lang: str) ->
     if observation["scope_note"]:
         scope += f": {en(observation['scope_note'], lang)}"
     lines = [
-        f"<strong>{cell(when(observation, lang), lang)}</strong> · {cell(figure(observation, target, lang), lang)} · "
+        f"<strong>{cell(when(observation, lang), lang)}</strong> · {cell(target_value(observation, lang), lang)} · "
         f"{cell(label('progress', 'figure_type', observation['figure_type'], lang), lang)}",
         f"{t('scope', lang)}: {scope}",
         f"{t('date_basis', lang)}: {cell(label('progress', 'date_basis', observation['date_basis'], lang), lang)}",
