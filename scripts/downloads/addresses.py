@@ -2,16 +2,15 @@
 from the Data pages. With SITE_URL unset there is no public address: callers write none (the files) or
 a relative one (the pages).
 """
-import posixpath
-
 from scripts.downloads import layout
+from scripts.pages.addresses import address
 from scripts.site_url import site_url
 
 
 def folder_url(folder: str) -> str | None:
     """The address of downloads/<folder>/ on the published site, or None."""
     base = site_url()
-    return f"{base}{layout.DOWNLOADS}/{folder}/" if base else None
+    return address(f"{layout.DOWNLOADS}/{folder}/", "", base) if base else None
 
 
 def release_url(version: str) -> str | None:
@@ -22,6 +21,6 @@ def release_url(version: str) -> str | None:
 PAGE_DIR = "data"  # the Data pages, relative to docs/
 
 
-def page_link(folder: str, path: str = "") -> str:
-    """A link from a Data page to a file (or the folder) under downloads/<folder>/."""
-    return posixpath.relpath(f"{layout.DOWNLOADS}/{folder}/{path}", PAGE_DIR)
+def page_link(folder: str, path: str) -> str:
+    """A link from a Data page to a file under downloads/<folder>/."""
+    return address(f"{layout.DOWNLOADS}/{folder}/{path}", f"{PAGE_DIR}/", None)

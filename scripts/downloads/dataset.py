@@ -77,7 +77,7 @@ def dataset(package: DataPackage, published: Published, lang: str) -> dict:
     release_dir = published.downloads / layout.version_dir(published.latest)
     released = json.loads((release_dir / layout.DESCRIPTOR).read_text(encoding="utf-8"))
     first = published.releases[0].date if published.releases else released["created"][:10]
-    page = address(data_page(lang), data_page(lang), site_url()) if site_url() else None
+    page = site_url() + data_page(lang) if site_url() else None
     return {"@context": "https://schema.org", "@type": "Dataset", **({"url": page} if page else {}),
             "name": in_languages("dataset_name"), "description": in_languages("dataset_description"),
             "inLanguage": list(LANGUAGES), "keywords": read_citation()["keywords"],

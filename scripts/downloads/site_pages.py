@@ -18,8 +18,7 @@ from scripts.downloads.published import Published
 from scripts.downloads.versions_page import versions
 from scripts.errors import BuildError
 from scripts.package import LANGUAGES, DataPackage
-from scripts.pages.addresses import address, language_root
-from scripts.pages.page_head import FEED
+from scripts.pages.addresses import address, feed_path
 from scripts.pages.phrases import t
 from scripts.site_url import site_url
 
@@ -93,7 +92,7 @@ def changelog(version: str) -> str:
 def feed_links(lang: str) -> str:
     """Both languages' feeds, linked from the Data page (HTML links: the feeds are written after MkDocs,
     which would report a Markdown link to them as broken)."""
-    feeds = {other: address(language_root(other) + FEED, data_page(lang), site_url()) for other in LANGUAGES}
+    feeds = {other: address(feed_path(other), data_page(lang), site_url()) for other in LANGUAGES}
     return t("feed_subscribe", lang, **feeds)
 
 

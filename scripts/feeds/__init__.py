@@ -8,23 +8,17 @@ the feed's own address, as Atom allows.
 from functools import partial
 from pathlib import Path
 
-from scripts.downloads.citation import read_citation
+from scripts.downloads.citation import author_names, read_citation
 from scripts.feeds.atom import Feed, atom_feed
 from scripts.feeds.entries import entries
 from scripts.package import LANGUAGES, DataPackage
-from scripts.pages.addresses import address, language_root
-from scripts.pages.page_head import FEED
+from scripts.pages.addresses import address, feed_path, language_root
 from scripts.pages.phrases import t
 from scripts.site_url import site_url
 
 
-def feed_path(lang: str) -> str:
-    """The feed's path from the site's root."""
-    return language_root(lang) + FEED
-
-
 def authors() -> str:
-    return ", ".join(author["name"] for author in read_citation()["authors"])
+    return ", ".join(author_names(read_citation()))
 
 
 def language_feed(package: DataPackage, lang: str) -> bytes:

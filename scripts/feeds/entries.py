@@ -10,6 +10,7 @@ address, so it stays the same wherever the site is served and however its pages 
 from dataclasses import dataclass
 
 from scripts.downloads import layout
+from scripts.downloads.addresses import PAGE_DIR
 from scripts.downloads.versions_page import changes
 from scripts.package import DataPackage
 from scripts.pages import names
@@ -18,7 +19,7 @@ from scripts.pages.formats import number, unit
 from scripts.pages.phrases import t
 from scripts.releases import Release, read_releases
 
-VERSIONS_PAGE = "data/versions/"
+VERSIONS_PAGE = f"{PAGE_DIR}/versions/"
 
 
 @dataclass(frozen=True)
@@ -42,21 +43,17 @@ def release_entry(release: Release, lang: str) -> Entry:
                  related=f"{layout.DOWNLOADS}/{folder}/{layout.DESCRIPTOR}")
 
 
-def indicator(target: dict, lang: str) -> str:
-    return target["indicator_zh"] if lang == "zh" else target["indicator_en"]
-
-
 def progress_entry(observation: dict, target: dict, source: dict, lang: str) -> Entry:
     figure = f"{number(observation['value'], lang)} {unit(observation, lang)}"
     source_name = source["title"] or source["description_en"]
     published = source["published_date"] or t("not_stated", lang)
-    summary = t("feed_progress_summary", lang, indicator=indicator(target, lang), figure=figure,
+    summary = t("feed_progress_summary", lang, indicator=target[f"indicator_{lang}"], figure=figure,
                 date=observation["as_of_date"], source=source_name, publisher=source["publisher"],
                 published=published, retrieved=source["retrieved_date"], url=source["url"])
     return Entry(key=f"observation/{observation['observation_id']}", updated=source["retrieved_date"], summary=summary,
-                 title=t("feed_progress_title", lang, indicator=indicator(target, lang), figure=figure,
+                 title=t("feed_progress_title", lang, indicator=target[f"indicator_{lang}"], figure=figure,
                          date=observation["as_of_date"]),
-                 link=f"{language_root(lang)}{names.row_page('targets', target)}/",
+                 link=f"{language_root(lang)}{names.target_page(target)}/",
                  related=language_root(lang) + names.TARGETS.removesuffix("index"))
 
 

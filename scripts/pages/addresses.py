@@ -5,13 +5,26 @@ address (SITE_URL, MkDocs' site_url) an address is absolute; without it, relativ
 """
 from mkdocs.utils import get_relative_url
 
+from scripts.package import LANGUAGES
 from scripts.pages.phrases import DEFAULT_LANGUAGE
-from scripts.pages.table_regions import page_language
+
+FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/feeds/)
+
+
+def page_language(url: str) -> str:
+    """mkdocs-static-i18n serves each language but the default under its own folder (en/…)."""
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def language_root(lang: str) -> str:
     """Where a language's pages start, relative to the site's root: "" (Chinese), "en/" (English)."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def feed_path(lang: str) -> str:
+    """A language's feed, from the site's root."""
+    return language_root(lang) + FEED
 
 
 def path_in(lang: str, url: str) -> str:

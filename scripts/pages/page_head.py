@@ -10,11 +10,8 @@ would mislead, so main.html leaves those out then.
 from dataclasses import dataclass
 
 from scripts.package import LANGUAGES
-from scripts.pages.addresses import address, language_root, path_in
+from scripts.pages.addresses import address, feed_path, page_language, path_in
 from scripts.pages.phrases import DEFAULT_LANGUAGE, t
-from scripts.pages.table_regions import page_language
-
-FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/feeds/)
 # OpenGraph wants language_TERRITORY; our English is British ("licence", "programmes").
 OG_LOCALES = {"zh": "zh_CN", "en": "en_GB"}
 
@@ -32,7 +29,7 @@ def page_head(url: str, site_url: str | None) -> Head:
     lang = page_language(url)
     alternates = [(other, address(path_in(other, url), url, site_url)) for other in LANGUAGES]
     alternates.append(("x-default", address(path_in(DEFAULT_LANGUAGE, url), url, site_url)))
-    return Head(alternates=alternates, feed=address(language_root(lang) + FEED, url, site_url),
+    return Head(alternates=alternates, feed=address(feed_path(lang), url, site_url),
                 feed_title=t("feed_title", lang), og_locale=OG_LOCALES[lang],
                 og_alternate_locales=[OG_LOCALES[other] for other in LANGUAGES if other != lang])
 

@@ -8,18 +8,12 @@ Tab reaches it, the arrow keys scroll it, and a screen reader says what it holds
 import html
 import re
 
-from scripts.package import LANGUAGES
-from scripts.pages.phrases import DEFAULT_LANGUAGE, t
+from scripts.pages.addresses import page_language
+from scripts.pages.phrases import t
 
 HEADING = re.compile(r"<h([1-4])[^>]*>(.*?)</h\1>", re.S)
 TABLE = re.compile(r"<table[\s>].*?</table>", re.S)
 TAGS = re.compile(r"<[^>]+>")
-
-
-def page_language(url: str) -> str:
-    """mkdocs-static-i18n serves each language but the default under its own folder (en/…)."""
-    first = url.split("/", 1)[0]
-    return first if first in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def heading_text(fragment: str) -> str:
