@@ -12,14 +12,6 @@ FULL_COVERAGE = "全覆盖"  # read as 100 (percent): the plan's one coverage ta
 UNITS_HINT = ", ".join(f"{unit} = {size}" for unit, size in reversed(UNITS.items()))
 
 
-def figure_in(quote: str) -> float | None:
-    """The first figure the quote states, as a plain number; 100 for 全覆盖; None if it states none."""
-    found = FIGURE.search(quote)
-    if found:
-        return float(found[1]) * UNITS.get(found[2], 1)
-    return 100.0 if FULL_COVERAGE in quote else None
-
-
 def in_chinese(amount: float) -> str:
     """86000 → 8.6万, 1000000000 → 10亿; below 1万 the number as it is."""
     for unit, size in UNITS.items():
@@ -46,3 +38,8 @@ def figures_in(quote: str) -> list[tuple[float, str]]:
         comparator = ">" if before.endswith(MORE_THAN) else ">=" if quote[match.end():match.end() + 4].find(AT_LEAST) >= 0 else "="
         found.append((float(match[1]) * UNITS.get(match[2], 1), comparator))
     return found or ([(100.0, "=")] if FULL_COVERAGE in quote else [])
+
+
+def agrees(value: float, figure: float) -> bool:
+    """A value as a CSV writes it equals a figure read from text (both floats: 1.28万 is 12800.000000000002)."""
+    return abs(value - figure) <= 1e-9 * max(1.0, figure)

@@ -34,7 +34,9 @@ DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
 SCHEMAS = {r["name"]: yaml.safe_load((paths.ROOT / r["schema"]).read_text(encoding="utf-8"))
            for r in DESCRIPTOR["resources"]}
 FILES = {r["name"]: r["path"] for r in DESCRIPTOR["resources"]}
-SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((paths.DATA_DIR / "source").glob("*.txt")))
+# Every text a verbatim field is matched in: the plan's sources and the progress sources' excerpts. An
+# edit that leaves a quote inside them (a progress quote cut by its first character) is still verbatim.
+SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((paths.DATA_DIR / "source").rglob("*.txt")))
 
 
 def read_lines(root: Path, resource: str) -> list[str]:

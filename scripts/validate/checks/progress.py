@@ -1,15 +1,15 @@
 """Progress figures hold the same guarantees as the plan's text, offline: each source keeps its excerpt,
 each quote is in it, each figure agrees with its quote and is compared only with what it can be."""
-import re
 from collections.abc import Iterator
 from datetime import date
 
-from scripts.figures import UNITS_HINT, figures_in
+from scripts.figures import UNITS_HINT, agrees, figures_in
 from scripts.package import VARIANT_SEPARATOR, DataPackage
-from scripts.validate.checks.quotes import excerpt_path, excerpts
+from scripts.validate.cells import PLAIN
+from scripts.validate.checks.quotes import excerpts
 from scripts.validate.problems import Problem
 
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # dates compared only when well formed (Frictionless reports the rest)
+ISO_DATE = PLAIN["date"]  # dates compared only when well formed (Frictionless reports the rest)
 # What each kind of figure may be compared with (schemas/progress.schema.yaml, figure_type).
 COMPARABLE = {"level": {"level", "coverage", "amount"}, "new_in_period": {"increment", "annual"}}
 
@@ -18,7 +18,7 @@ def source_excerpts(package: DataPackage) -> Iterator[Problem]:
     """Each source's excerpt is stored, and its head names the same address and retrieval date as the row."""
     file, stored = package.resource("sources")["path"], excerpts(package)
     for source in package.rows("sources"):
-        if excerpt_path(package, source) is None:
+        if source["source_id"] not in stored:  # no file that can be read
             yield Problem(file, source["_line"], "excerpt_file", f"there is no stored excerpt data/{source['excerpt_file'][:80]}.",
                           "store the passage relied on under data/source/progress/ with its head, or correct the path.")
             continue
@@ -53,7 +53,7 @@ def _figure(row: dict) -> Iterator[tuple[str, str, str]]:
     except ValueError:
         return  # Frictionless reports the malformed number
     stated = figures_in(row["quote_zh"])
-    matching = [comparator for figure, comparator in stated if abs(figure - value) <= 1e-9 * max(1.0, figure)]
+    matching = [comparator for figure, comparator in stated if agrees(value, figure)]
     if not matching:
         shown = ", ".join(f"{figure:g}" for figure, _ in stated) or "none"
         yield ("value", f"{row['value']} is not a figure of the quote (its figures: {shown}).",

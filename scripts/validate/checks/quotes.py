@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from scripts.figures import UNITS_HINT, figure_in
+from scripts.figures import UNITS_HINT, agrees, figures_in
 from scripts.package import DataPackage
 from scripts.validate.problems import Problem
 
@@ -79,26 +79,25 @@ def _verbatim_fields(package: DataPackage) -> Iterator[tuple[str, str, str]]:
 def verbatim(package: DataPackage) -> Iterator[Problem]:
     """Every field marked verbatim in its schema is found, character for character, in the source."""
     sources, stored = _sources(package), excerpts(package)
-    if not sources:
-        return  # nothing to check against: source_files reports why
     for resource, field, mode in _verbatim_fields(package):
         file = package.resource(resource)["path"]
         for row in package.rows(resource):
-            value = row[field]
-            if not value:
-                continue
-            if mode == "excerpt":  # against the row's source's stored excerpt (excerpts reports a missing one)
-                candidates = [stored[row["source_id"]][1]] if row["source_id"] in stored else []
-                if not candidates:
-                    continue
-            else:
-                own = sources.get(row.get("document_id"))
-                candidates = [own] if own else list(sources.values())
+            value, candidates = row[field], _texts_to_match(row, mode, sources, stored)
+            if not value or not candidates:
+                continue  # nothing to check against: source_files and source_excerpts report why
             pieces = value.split(" ") if mode == "paragraphs" else [value]
             for piece in pieces:
                 if not any(piece in source for source in candidates):
                     yield Problem(file, row["_line"], field, *_not_verbatim(piece, candidates[0], mode, row))
                     break
+
+
+def _texts_to_match(row: dict, mode: str, sources: dict[str, str], stored: dict[str, tuple[dict, str]]) -> list[str]:
+    """A progress quote is matched in its own source's excerpt; the plan's text in its document (or any)."""
+    if mode == "excerpt":
+        return [stored[row["source_id"]][1]] if row["source_id"] in stored else []
+    own = sources.get(row.get("document_id"))
+    return [own] if own else list(sources.values())
 
 
 def _not_verbatim(piece: str, source: str, mode: str, row: dict) -> tuple[str, str]:
@@ -117,7 +116,8 @@ def target_values(package: DataPackage) -> Iterator[Problem]:
         if row["indicator_zh"] and row["indicator_zh"] not in row["quote_zh"]:
             yield Problem(file, row["_line"], "indicator_zh", "the indicator is not part of quote_zh.",
                           "use the words of the quote for the indicator.")
-        figure = figure_in(row["quote_zh"])
+        stated = figures_in(row["quote_zh"])
+        figure = stated[0][0] if stated else None  # the first figure the quote states
         try:
             value = float(row["value"])
         except ValueError:
@@ -125,6 +125,6 @@ def target_values(package: DataPackage) -> Iterator[Problem]:
         if figure is None:
             yield Problem(file, row["_line"], "quote_zh", "the quote states no figure.",
                           "quote the phrase that gives the number.")
-        elif abs(value - figure) > 1e-9 * max(1.0, figure):
+        elif not agrees(value, figure):
             yield Problem(file, row["_line"], "value", f"{row['value']} disagrees with the quote, which says {figure:g}.",
                           f"set value to {figure:g} ({UNITS_HINT}).")
