@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from scripts import paths
+from scripts.git import has_commit
 
 CLIP = 120  # characters of a long value shown around its first difference
 
@@ -49,9 +50,7 @@ def read_at(root: Path, rev: str | None, path: str) -> str | None:
         return file.read_text(encoding="utf-8") if file.is_file() else None
     result = subprocess.run(["git", "show", f"{rev}:./{path}"], cwd=root, capture_output=True)
     if result.returncode != 0:
-        known = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd=root,
-                               capture_output=True)
-        if known.returncode != 0:
+        if not has_commit(root, rev):
             raise GitError(f"git does not know the revision {rev!r}.")
         return None
     return result.stdout.decode("utf-8", errors="replace")

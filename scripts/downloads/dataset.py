@@ -74,7 +74,7 @@ def based_on(package: DataPackage) -> list[dict]:
 
 
 def dataset(package: DataPackage, published: Published, lang: str) -> dict:
-    release_dir = published.downloads / layout.version_dir(published.latest)
+    release_dir = published.downloads / layout.version_dir(published.version)
     released = json.loads((release_dir / layout.DESCRIPTOR).read_text(encoding="utf-8"))
     first = published.releases[0].date if published.releases else released["created"][:10]
     page = site_url() + data_page(lang) if site_url() else None

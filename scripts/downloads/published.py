@@ -5,7 +5,7 @@
                   prepared, or a copy of the package without releases.yaml, as the tests use)
     unreleased/   the working tree's files when its version is recorded but they differ from that
                   release's: the data changed since; they call themselves X.Y.Z+unreleased
-    latest/       a byte copy of the highest version
+    latest/       a byte copy of the working tree's version, the highest (write_current refuses a lower one)
 """
 import dataclasses
 import shutil
@@ -36,12 +36,6 @@ class Published:
     def unreleased(self) -> bool:
         return self.current == layout.UNRELEASED
 
-    @property
-    def latest(self) -> str:
-        """The highest version published, whose files latest/ copies: a recorded release, or the working
-        tree's version while it is being prepared (not recorded yet)."""
-        return max([self.version, *(release.version for release in self.releases)], key=version_key)
-
 
 def write_downloads(package: DataPackage, docs_dir: Path) -> Published:
     downloads = docs_dir / layout.DOWNLOADS
@@ -49,7 +43,7 @@ def write_downloads(package: DataPackage, docs_dir: Path) -> Published:
     for release in releases:
         shutil.copytree(cached_release(package.root, release), downloads / layout.version_dir(release.version))
     published = Published(downloads, releases, package.descriptor["version"], write_current(package, downloads, releases))
-    shutil.copytree(downloads / layout.version_dir(published.latest), downloads / layout.LATEST)
+    shutil.copytree(downloads / layout.version_dir(published.version), downloads / layout.LATEST)
     return published
 
 
