@@ -14,7 +14,6 @@ and what the search box transfers for a first query and for each further one. Li
 the real-data site.
 """
 import argparse
-import contextlib
 import functools
 import gzip
 import json
@@ -26,12 +25,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from scripts import chromium, paths
+from scripts import chromium, local_server, paths, search
 
 PHASES = ["validate", "pages", "downloads", "mkdocs", "search"]
 OWN_CODE = ["validate", "pages", "downloads"]
@@ -42,7 +39,7 @@ FIRST_QUERY_BUDGET_KB = 120    # from focusing the search box to the first query
 FURTHER_QUERY_BUDGET_KB = 20   # each query after that
 LINEAR_FACTOR = 1.5  # time per document at 50 documents <= 1.5 x that at 10
 QUERY_FACTOR = 1.5   # bytes of a query at 10 and 50 documents <= 1.5 x those at 1
-SEARCH_BUNDLE = "/pagefind/"   # where scripts/search.py writes Pagefind's files
+SEARCH_BUNDLE = f"/{search.BUNDLE}/"  # in a URL: the search box's files
 # Typed into the search box of each home page, in turn: the first query, then the further ones.
 QUERIES = {"zh": ["专精特新", "小巨人", "渝企码", "市经济信息委", "数字化车间"],
            "en": ["Little Giant", "Yuqima", "digital workshop", "SRDI"]}
@@ -128,7 +125,7 @@ def size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else path.stat().st_size
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
+class GzipHandler(local_server.QuietHandler):
     """Static files, gzipped when the browser accepts it, as GitHub Pages or nginx would serve them."""
 
     def do_GET(self):
@@ -145,20 +142,10 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
 
-
-@contextlib.contextmanager
 def served(site: Path):
-    """The base URL of site, served on 127.0.0.1 from a thread until the block ends."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The base URL of site, served gzipped on 127.0.0.1 from a thread until the block ends."""
+    return local_server.served(site, GzipHandler)
 
 
 def wire(requests) -> int:
@@ -186,7 +173,7 @@ def transfers(base: str) -> dict:
             queries = {}
             for query in QUERIES[language]:
                 start = len(requests)
-                search(page, query)
+                query_search_box(page, query)
                 queries[query] = wire(requests[start:])
             first, *further = QUERIES[language]
             results[language] = {"bytes": wire(load), "requests": len(load),
@@ -211,11 +198,9 @@ def loaded(page, requests: list) -> list:
     return list(requests)
 
 
-def search(page, query: str) -> None:
+def query_search_box(page, query: str) -> None:
     """Type query into the header's search box; return once its results (or "no results") are shown."""
-    page.click(".md-search__input")
-    page.fill(".md-search__input", query)
-    page.wait_for_function("query => document.getElementById('__search-results').dataset.query === query", arg=query)
+    chromium.type_query(page, query)
     page.wait_for_timeout(300)  # the results are drawn once every response is in; let its event arrive
 
 
@@ -273,7 +258,7 @@ def report_real(work: Path, repeat: int, lighthouse_runs: int) -> None:
           f"{total / splits['mkdocs'][0]:.2f}x the MkDocs build of the same pages.")
 
     site = work / "site"
-    bundle = site / SEARCH_BUNDLE.strip("/")
+    bundle = site / search.BUNDLE
     print(f"Site: {size(site) / 1e6:.1f} MB in {sum(1 for f in site.rglob('*') if f.is_file())} files, of which the "
           f"search bundle {bundle.relative_to(site)}/ {size(bundle) / 1e6:.1f} MB in {sum(1 for f in bundle.rglob('*') if f.is_file())} files")
     with served(site) as base:
@@ -338,7 +323,7 @@ def report_scale(counts: list[int]) -> None:
             with served(work / "site") as base:
                 measured[count] = transfers(base)
             print(f"{count} document(s): {pages} HTML pages, site {size(work / 'site') / 1e6:.1f} MB, search bundle "
-                  f"{size(work / 'site' / SEARCH_BUNDLE.strip('/')) / 1e6:.1f} MB", flush=True)
+                  f"{size(work / 'site' / search.BUNDLE) / 1e6:.1f} MB", flush=True)
             shutil.rmtree(root)
             shutil.rmtree(work)
     print("\n| phase | " + " | ".join(f"{n} doc s (MB)" for n in counts) + " |")

@@ -121,22 +121,11 @@ def built_site() -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
-    """Base URL of the built site, served on 127.0.0.1 (a free port) from a thread for the session."""
-    import functools
-    import http.server
-    import threading
+    """Base URL of the built site (no final /), served on 127.0.0.1 (a free port) from a thread for the session."""
+    from scripts.local_server import served
 
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):  # keep test output readable
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(built_site) as base:
+        yield base.removesuffix("/")
 
 
 @pytest.fixture(scope="session")

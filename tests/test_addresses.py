@@ -37,15 +37,16 @@ def test_the_repository_names_no_placeholder_address():
     assert [name for name, text in repository_texts() if PLACEHOLDER in text] == []
 
 
-def is_published_with_placeholder(name: str, downloads: Path) -> bool:
-    return any(name.startswith(str(downloads / folder)) for folder in PUBLISHED_WITH_PLACEHOLDER)
+def is_placeholder_copy(folder: Path) -> bool:
+    """latest/ while it is a copy of a release published with the placeholder (its manifest is theirs)."""
+    downloads = folder.parent
+    return any((folder / "SHA256SUMS").read_bytes() == (downloads / old / "SHA256SUMS").read_bytes()
+               for old in PUBLISHED_WITH_PLACEHOLDER)
 
 
 def test_the_built_site_names_no_placeholder_but_in_the_release_published_with_one(built_site):
     downloads = built_site / "downloads"
-    latest_is_old = any((downloads / "latest" / "SHA256SUMS").read_bytes() == (downloads / folder / "SHA256SUMS").read_bytes()
-                        for folder in PUBLISHED_WITH_PLACEHOLDER)
-    kept = [*PUBLISHED_WITH_PLACEHOLDER, *(["latest"] if latest_is_old else [])]
+    kept = [*PUBLISHED_WITH_PLACEHOLDER, *(["latest"] if is_placeholder_copy(downloads / "latest") else [])]
     found = [name for name, text in file_texts(built_site) if PLACEHOLDER in text
              and not any(name.startswith(str(downloads / folder)) for folder in kept)]
     assert found == []
@@ -71,7 +72,6 @@ def test_built_without_an_address_the_downloads_name_none_of_ours(built_site, in
     current = [folder for folder in downloads.iterdir() if folder.name not in PUBLISHED_WITH_PLACEHOLDER]
     assert current
     for folder in current:
-        if any((folder / "SHA256SUMS").read_bytes() == (downloads / old / "SHA256SUMS").read_bytes()
-               for old in PUBLISHED_WITH_PLACEHOLDER):
+        if is_placeholder_copy(folder):
             continue  # latest/ while it is the release published with a placeholder
         assert addresses(folder) - input_addresses == set(), folder.name

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts import paths
+from scripts.chromium import SEARCH_BOX, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,6 @@ SEARCHES = [  # (language root, query, the page that must come first)
     ("en/", "digital workshop", "en/glossary/digital-workshop/"),
 ]
 NO_MATCH = {"": "没有找到符合条件的结果", "en/": "No matching documents"}  # Material's words, the page's language
-SEARCH_BOX = ".md-search__input"
 
 
 @pytest.fixture
@@ -92,9 +92,7 @@ def test_language_switch_keeps_the_page(page, site_url):
 
 def search(page, query: str) -> list[str]:
     """Type query into the header's search box; the paths of the results, once they are shown."""
-    page.click(SEARCH_BOX)
-    page.fill(SEARCH_BOX, query)
-    page.wait_for_function("query => document.getElementById('__search-results').dataset.query === query", arg=query)
+    type_query(page, query)
     links = page.locator("#__search-results a").evaluate_all("links => links.map(a => a.href)")
     return [urlsplit(url).path for url in links]
 

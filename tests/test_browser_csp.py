@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.chromium import type_query
+
 pytestmark = pytest.mark.browser
 
 # One page of every kind (the 404 page exists in Chinese only, at the root).
@@ -50,9 +52,6 @@ def test_search_works_under_the_policy(watched, site_url, language, query):
     """Pagefind's code, its WebAssembly ('wasm-unsafe-eval') and its index (connect-src) all load."""
     watched.problems.clear()
     watched.goto(f"{site_url}/{language}", wait_until="networkidle")
-    watched.click(".md-search__input")
-    watched.keyboard.type(query)
-    # A selector, not wait_for_function: Playwright compiles a predicate with eval, which the policy forbids.
-    watched.locator(f'#__search-results[data-query="{query}"]').wait_for(state="attached")
+    type_query(watched, query)
     assert watched.locator("#__search-results a").count() > 0
     assert watched.evaluate("window.__violations") == [] and watched.problems == []

@@ -18,7 +18,7 @@ import yaml
 
 from scripts import paths
 from scripts.errors import BuildError
-from conftest import stage
+from conftest import fingerprint, stage
 from scripts.downloads import release_dir_name, write_release
 from scripts.package import load_package
 from scripts.releases import read_releases, version_key
@@ -39,10 +39,6 @@ def built_docs(tmp_path_factory) -> Path:
     return stage(paths.ROOT, tmp_path_factory.mktemp("staging") / "docs")
 
 
-def files_under(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
 def current(built_docs: Path) -> Path:
     """The folder of the working tree's files: unreleased/ if the data changed since the release, else the version's."""
     downloads = built_docs / "downloads"
@@ -54,8 +50,8 @@ def test_each_release_sits_under_its_version_and_latest_is_the_newest(built_docs
     versions = [release.version for release in read_releases()] + [DESCRIPTOR["version"]]
     assert all((downloads / f"v{version}" / "SHA256SUMS").is_file() for version in versions)
     newest = max(versions, key=version_key)
-    assert files_under(downloads / "latest") == files_under(downloads / f"v{newest}")
-    assert set(files_under(current(built_docs))) >= {f"{NAME}.zip", f"{NAME}.xlsx", f"{NAME}.sqlite", "SHA256SUMS",
+    assert fingerprint(downloads / "latest") == fingerprint(downloads / f"v{newest}")
+    assert set(fingerprint(current(built_docs))) >= {f"{NAME}.zip", f"{NAME}.xlsx", f"{NAME}.sqlite", "SHA256SUMS",
                                                      "datapackage.json", "data/targets.csv", "json/targets.json"}
 
 
@@ -106,7 +102,7 @@ def test_building_twice_gives_identical_bytes(tmp_path: Path):
     package = load_package()
     write_release(package, tmp_path / "first")
     write_release(package, tmp_path / "second")
-    assert files_under(tmp_path / "first") == files_under(tmp_path / "second")
+    assert fingerprint(tmp_path / "first") == fingerprint(tmp_path / "second")
 
 
 def test_zip_entries_are_sorted(built_docs):
@@ -117,9 +113,9 @@ def test_zip_entries_are_sorted(built_docs):
 def test_manifest_lists_every_file_and_sha256sum_accepts_it(built_docs):
     release_dir = current(built_docs)
     listed = dict(line.split("  ")[::-1] for line in (release_dir / "SHA256SUMS").read_text().splitlines())
-    files = files_under(release_dir)
+    files = fingerprint(release_dir)
     assert set(listed) == set(files) - {"SHA256SUMS"}
-    assert all(hashlib.sha256(files[path]).hexdigest() == digest for path, digest in listed.items())
+    assert all(files[path] == digest for path, digest in listed.items())
     if shutil.which("sha256sum"):
         subprocess.run(["sha256sum", "--check", "--strict", "--quiet", "SHA256SUMS"], cwd=release_dir, check=True)
 
@@ -192,10 +188,10 @@ def test_download_page_shows_the_size_and_hash_of_each_file(built_docs):
     page = (built_docs / "data" / "index.en.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| \[([^\]]+)\]\(\.\./downloads/(?:latest|unreleased)/([^)]+)\).*\| ([\d.]+ k?B) \| `([0-9a-f]{64})` \|$",
                       page, re.M)
-    files = files_under(current(built_docs))
+    files = fingerprint(current(built_docs))
     assert {path for _, path, _, _ in rows} == set(files)
     for _, path, _, digest in rows:
-        assert hashlib.sha256(files[path]).hexdigest() == digest
+        assert files[path] == digest
 
 
 def test_download_pages_cite_the_version_in_both_languages(built_docs):

@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from conftest import ADDRESS
 from scripts import paths
 from scripts.downloads.citation import bibtex, plain_citation, read_citation, released_cff, site_citation
 from scripts.site_url import VARIABLE
@@ -13,7 +14,7 @@ from scripts.site_url import VARIABLE
 DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
 CITATION = read_citation()
 ZENODO = json.loads((paths.ROOT / ".zenodo.json").read_text(encoding="utf-8"))
-SITE = "http://127.0.0.1:8000/cq-sme-plan/"  # make serve's address under a path: only written, never fetched
+SITE = ADDRESS  # make serve's address under a path: only written, never fetched
 
 
 def test_citation_file_has_what_cff_1_2_0_requires():

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_package
+from conftest import copy_package, fingerprint
 from scripts import paths
 from scripts.package import SAFE_ID_PATTERN
 from scripts.validate import main
@@ -88,10 +88,6 @@ def set_cell(root: Path, resource: str, line: int, field: str, value: str) -> No
     write_lines(root, resource, lines)
 
 
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 @contextlib.contextmanager
 def package_copy():
     with tempfile.TemporaryDirectory() as folder:
@@ -100,7 +96,7 @@ def package_copy():
 
 def assert_rejected(root: Path, resource: str) -> str:
     """Validate root in-process: exit 1, the mutated file named with a row, and nothing written."""
-    before = snapshot(root)
+    before = fingerprint(root)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--root", str(root)])
@@ -108,7 +104,7 @@ def assert_rejected(root: Path, resource: str) -> str:
     assert code == 1, f"the mutation passed validation: {out.getvalue()}"
     assert re.search(rf"^{re.escape(FILES[resource])}, row \d+", report, re.MULTILINE), report
     assert "Traceback" not in report
-    assert snapshot(root) == before, "validation wrote or changed files"
+    assert fingerprint(root) == before, "validation wrote or changed files"
     return report
 
 
@@ -307,13 +303,13 @@ def test_gbk_file_through_the_command_line(tmp_path):
     root = copy_package(tmp_path / "package")
     path = root / FILES["targets"]
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
-    before = snapshot(root)
+    before = fingerprint(root)
     result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(root)], cwd=tmp_path,
                             capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(paths.ROOT)))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"^data/targets\.csv, row \d+: .*GBK", result.stderr, re.MULTILINE), result.stderr
-    assert snapshot(root) == before
+    assert fingerprint(root) == before
 
 
 @FUZZ
@@ -328,9 +324,9 @@ def test_path_like_or_malformed_version(version):
         descriptor.write_text(text, encoding="utf-8")
     with package_copy() as root:
         mutate(root)
-        before = snapshot(root)
+        before = fingerprint(root)
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             assert main(["--root", str(root)]) == 1
         assert "datapackage.yaml, field version:" in err.getvalue()
-        assert snapshot(root) == before
+        assert fingerprint(root) == before

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_repository, edit_rows, file_texts, fingerprint, in_git, run_module
+from conftest import ADDRESS, copy_repository, edit_rows, file_texts, fingerprint, in_git, run_module
 from scripts import paths
 from scripts.package import read_yaml
 from scripts.pages.phrases import t
 from scripts.releases import read_releases, version_key
 
-SITE = "http://127.0.0.1:8000/cq-sme-plan/"  # written into the files, never fetched
+SITE = ADDRESS  # written into the files, never fetched
 FIRST = "1.0.0"  # published before the site had an address: its files keep their placeholder (see the Versions page)
 
 

@@ -1,6 +1,5 @@
 """The search index (scripts/search.py) read as files: what is indexed, how, and that our re-chunking
 reproduces Pagefind's own files. The browser side is in test_browser.py."""
-import gzip
 import json
 import re
 from pathlib import Path
@@ -10,7 +9,6 @@ import pytest
 from scripts import search
 from scripts.errors import BuildError
 
-SIGNATURE = b"pagefind_dcd"
 FRAGMENT_BUDGET = 8 * 1024  # one search result costs one fragment; the further-query budget is 20 KB
 
 
@@ -18,7 +16,7 @@ def fragments(site: Path) -> dict[str, dict]:
     """Every indexed page's fragment (gzip, signature, JSON), by URL."""
     found = {}
     for path in (site / search.BUNDLE / "fragment").iterdir():
-        data = json.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE):])
+        data = json.loads(search.unpack(path))
         found[data["url"]] = dict(data, size=path.stat().st_size)
     return found
 
@@ -49,7 +47,7 @@ def test_our_cbor_reproduces_pagefinds_files_byte_for_byte(pagefinds_own):
     files = list(pagefinds_own.glob("*.pf_meta")) + list(pagefinds_own.glob("index/*.pf_index"))
     assert files
     for path in files:
-        body = gzip.decompress(path.read_bytes())[len(SIGNATURE):]
+        body = search.unpack(path)
         assert search.cbor_encode(search.cbor_decode(body)) == body, path.name
 
 

@@ -7,17 +7,15 @@ relative to the site's folder, and the page says how to run them.
 The R snippet is checked to be there but not run: R cannot be installed in this environment.
 """
 import contextlib
-import functools
-import http.server
 import io
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_package, stage
 from scripts import paths
+from scripts.local_server import served
 from scripts.package import read_table
 from scripts.pages.phrases import PHRASES
 from scripts.site_url import VARIABLE
@@ -26,27 +24,18 @@ PAGES = ["use.md", "use.en.md"]
 LATEST = "downloads/latest/"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
     """(docs folder staged with SITE_URL = the local server that serves it, that address)."""
     staging = tmp_path_factory.mktemp("staging")
     docs = staging / "docs"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(docs)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    address = f"http://127.0.0.1:{server.server_port}/"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(VARIABLE, address)
-        # A new port, so a new address, every run: its rebuilt releases go here, not into build/releases.
-        patch.setattr(paths, "RELEASE_CACHE", staging / "releases")
-        stage(paths.ROOT, docs)
-    yield docs, address
-    server.shutdown()
-    server.server_close()
+    with served(docs) as address:  # served before it exists: the staged files name the server's address
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(VARIABLE, address)
+            # A new port, so a new address, every run: its rebuilt releases go here, not into build/releases.
+            patch.setattr(paths, "RELEASE_CACHE", staging / "releases")
+            stage(paths.ROOT, docs)
+        yield docs, address
 
 
 def snippets(page_text: str, language: str) -> list[str]:

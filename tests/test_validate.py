@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import edit_rows, read_rows
+from conftest import edit_rows, fingerprint, read_rows
 from scripts import paths
 from scripts.validate import main, validate
 
@@ -265,7 +265,7 @@ def test_all_problems_are_reported_at_once(package_copy):
 
 def test_command_line_exit_code_and_message_without_traceback(package_copy):
     value_disagrees_with_quote(package_copy)
-    before = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    before = fingerprint(package_copy)
     result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(package_copy)],
                             cwd=paths.ROOT.parent, env={"PYTHONPATH": str(paths.ROOT)},
                             capture_output=True, text=True, timeout=120)
@@ -273,7 +273,7 @@ def test_command_line_exit_code_and_message_without_traceback(package_copy):
     assert "Traceback" not in result.stderr
     assert "data/targets.csv, row 2, field value: 8600 disagrees with the quote" in result.stderr
     assert "Fix: set value to 86000" in result.stderr
-    assert before == {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}, "validation wrote files"
+    assert before == fingerprint(package_copy), "validation wrote files"
 
 
 def test_report_orders_whole_file_and_row_problems_of_one_file(capsys):
