@@ -6,18 +6,20 @@ from scripts.pages.model import Site
 from scripts.pages.phrases import t
 
 
+def of_type(site: Site, document_id: str, *types: str) -> list[dict]:
+    return [target for target in site.targets if target["document_id"] == document_id and target["target_type"] in types]
+
+
 def pairs(site: Site, document_id: str) -> list[tuple[dict, dict]]:
     """(annual target, dated total) of one document whose indicators are equal or one contains the other."""
-    own = [target for target in site.targets if target["document_id"] == document_id]
-    annual = [a for a in own if a["target_type"] == "annual"]
-    totals = [b for b in own if b["target_type"] in ("level", "increment") and b["target_year"]]
-    return [(a, b) for a in annual for b in totals
+    totals = [b for b in of_type(site, document_id, "level", "increment") if b["target_year"]]
+    return [(a, b) for a in of_type(site, document_id, "annual") for b in totals
             if a["indicator_zh"] in b["indicator_zh"] or b["indicator_zh"] in a["indicator_zh"]]
 
 
 def plan_start(site: Site, target: dict) -> int:
     """The year the plan was signed: the assumed first year of every annual target."""
-    return int(site.document[target["document_id"]]["signed_date"][:4])
+    return int(site.signed_date(target)[:4])
 
 
 def verdict(site: Site, annual: dict, total: dict) -> tuple[str, int, float | None]:
@@ -55,7 +57,7 @@ def document_consistency(site: Site, document: dict, lang: str) -> str:
                      number(str(summed), lang) if summed is not None else "—",
                      f"{target_value(total, lang)} ({target_type(site, total, lang)})",
                      Safe(f"<strong>{t(key, lang, year=total['target_year'])}</strong>")])
-    annual = [a for a in site.targets if a["document_id"] == document["document_id"] and a["target_type"] == "annual"]
+    annual = of_type(site, document["document_id"], "annual")
     unpaired = [a for a in annual if all(a is not pair[0] for pair in found)]
     rest = ", ".join(cell(target_indicator(a, lang), lang) for a in unpaired)
     years = names.years(site, document["document_id"])

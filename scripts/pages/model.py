@@ -154,9 +154,12 @@ class Site:
         """The editors' links from a target to headings that work toward it, in file order."""
         return self._links_by_target.get(target_id, [])
 
+    def signed_date(self, target: dict) -> str:
+        """The day the target's document was signed: where the plan's period starts."""
+        return self.document[target["document_id"]]["signed_date"]
+
     def standing(self, target: dict) -> Standing:
-        signed = self.document[target["document_id"]]["signed_date"]
-        return standing(target, self.observations_of(target["target_id"]), signed)
+        return standing(target, self.observations_of(target["target_id"]), self.signed_date(target))
 
     @staticmethod
     def words(measure: dict) -> str:

@@ -10,6 +10,7 @@ would mislead, so main.html leaves those out then.
 from dataclasses import dataclass
 
 from scripts.package import LANGUAGES
+from scripts.pages import names
 from scripts.pages.addresses import address, feed_path, page_language, path_in
 from scripts.pages.phrases import DEFAULT_LANGUAGE, t
 # OpenGraph wants language_TERRITORY; our English is British ("licence", "programmes").
@@ -23,6 +24,7 @@ class Head:
     feed_title: str
     og_locale: str
     og_alternate_locales: list[str]
+    searchable: bool  # indexed by Pagefind: every page but the full text (see theme/main.html)
 
 
 def page_head(url: str, site_url: str | None) -> Head:
@@ -31,7 +33,8 @@ def page_head(url: str, site_url: str | None) -> Head:
     alternates.append(("x-default", address(path_in(DEFAULT_LANGUAGE, url), url, site_url)))
     return Head(alternates=alternates, feed=address(feed_path(lang), url, site_url),
                 feed_title=t("feed_title", lang), og_locale=OG_LOCALES[lang],
-                og_alternate_locales=[OG_LOCALES[other] for other in LANGUAGES if other != lang])
+                og_alternate_locales=[OG_LOCALES[other] for other in LANGUAGES if other != lang],
+                searchable=path_in(DEFAULT_LANGUAGE, url) != names.FULL_TEXT.removesuffix("index"))
 
 
 def on_page_context(context, page, config, nav):

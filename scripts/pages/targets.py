@@ -102,7 +102,7 @@ def source_kind(site: Site, observation: dict, lang: str) -> str:
 def target_page(site: Site, target: dict, lang: str) -> str:
     page, standing = names.target_page(target), site.standing(target)
     observations = site.observations_of(target["target_id"])
-    signed = site.document[target["document_id"]]["signed_date"]
+    signed = site.signed_date(target)
     last_year = int(target["target_year"] or max(site.target_years(target["document_id"]) or [signed[:4]]))
     return "\n\n".join(block for block in [
         f"# {cell(t('target_title', lang, indicator=target[f'indicator_{lang}'], goal=target_value(target, lang) + year_of(target, lang)), lang)}",
