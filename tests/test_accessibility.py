@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from scripts import paths
 from scripts.package import load_package
 
 WIDTHS = {"phone": 390, "desktop": 1280}
@@ -144,8 +143,8 @@ def test_quotes_and_translations_carry_their_own_language(built_site):
 
 
 def test_every_table_is_in_a_named_focusable_region(built_site):
-    for page in sorted(paths.SITE_DIR.rglob("*.html")):
+    for page in sorted(built_site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         tables = len(re.findall(r"<table[\s>]", text))
         regions = len(re.findall(r'<div class="table-region" role="region" tabindex="0" aria-label="[^"]+">', text))
-        assert tables == regions, page.relative_to(paths.SITE_DIR)
+        assert tables == regions, page.relative_to(built_site)

@@ -126,10 +126,10 @@ def test_every_term_and_unit_is_found_first_by_its_name(page, site_url, language
     """Whole Chinese names without a dictionary: Pagefind indexes Chinese by character (scripts/search.py)."""
     from scripts.package import load_package
 
-    tables = load_package().tables
+    records = load_package().records
     lang = "en" if language else "zh"
-    cases = [(row[f"term_{lang}"], f"/{language}glossary/{row['term_id']}/") for row in tables["terms"].to_dict("records")]
-    cases += [(row[f"name_{lang}"], f"/{language}agencies/{row['agency_id']}/") for row in tables["agencies"].to_dict("records")]
+    cases = [(row[f"term_{lang}"], f"/{language}glossary/{row['term_id']}/") for row in records["terms"]]
+    cases += [(row[f"name_{lang}"], f"/{language}agencies/{row['agency_id']}/") for row in records["agencies"]]
     visit(page, site_url, language)
     missed = page.evaluate(NAMES, [[query for query, _ in cases], [path for _, path in cases]])
     assert missed == []
