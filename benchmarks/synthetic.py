@@ -5,12 +5,13 @@ Copy k (k = 2..N) of cq-2024-14 becomes cq-2024-14-copy-0k: every ID in the per-
 (documents, paragraphs, measures, targets, responsibilities, target links, progress) that is the
 document ID or starts with it gets the new prefix. Agencies, terms and progress sources are shared
 across documents, so they keep one set. The source text is shared too (the quotes are the same), so the validator passes as is.
+The target folder holds every input of a build (scripts/context.py) but releases.yaml.
 """
 import sys
 from pathlib import Path
 
-from scripts import paths
-from scripts.package import copy_package, read_table, write_table
+from scripts.context import CODE, INPUTS, copy_inputs
+from scripts.package import read_table, write_table
 
 PER_DOCUMENT = ["documents", "paragraphs", "measures", "targets", "responsibilities", "target_links", "progress"]
 
@@ -33,10 +34,11 @@ def _copy_rows(name: str, rows: list[dict], old: str, copy: int) -> list[dict]:
     return copies
 
 
-def make_package(documents: int, target: Path, source: Path = paths.ROOT) -> Path:
-    """Write a package of `documents` documents into target (created, must not exist); return target."""
+def make_package(documents: int, target: Path, source: Path = CODE) -> Path:
+    """Write the inputs of a package of `documents` documents into target (created, must not exist): the
+    package, docs and the files that travel with it, but no recorded release (a synthetic one has none)."""
     target.mkdir(parents=True)  # must not exist: a stale package cannot survive
-    copy_package(target, source)
+    copy_inputs(target, source, [name for name in INPUTS if name != "releases.yaml"])
     (original,) = (row["document_id"] for row in read_table(source / "data" / "documents.csv")[1])
     for name in PER_DOCUMENT:
         path = target / "data" / f"{name}.csv"

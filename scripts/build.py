@@ -1,96 +1,110 @@
-"""Build the whole site: validate, generate pages and downloads, run MkDocs, index it, then swap site/ in.
+"""Build the whole site: validate, generate pages and downloads, run MkDocs, index it, then swap the site in.
 
-Usage: python -m scripts.build
-A failed validation or build leaves the previous site/ untouched: everything is made in
-build/staging and only moved to site/ once MkDocs has succeeded.
+Usage: python -m scripts.build (SITE_URL, if set, is the site's public address)
+The build is a function of its context (scripts/context.py): inputs from context.root, everything made
+in context.staging and only moved to context.site_dir once every step has succeeded, so a failed
+validation or build leaves the previous site untouched.
 """
 import shutil
 import sys
 from pathlib import Path
 
-from scripts import feeds, paths, robots, search
-from scripts.site_url import site_url
+from scripts import search
+from scripts.context import MKDOCS_CONFIG, BuildContext, from_environment
 from scripts.errors import BuildError
 from scripts.package import DataPackage
 from scripts.validate import report, validate
 
 
-def stage_pages(package: DataPackage, docs_dir: Path) -> None:
+def stage_pages(context: BuildContext, package: DataPackage, docs_dir: Path) -> None:
     """The hand-written docs, copied, and the generated pages written beside them."""
-    from scripts import pages  # imported late: validation must not depend on it
+    from scripts.site import pages  # imported late: validation must not depend on it
 
-    shutil.copytree(paths.DOCS_DIR, docs_dir)
+    shutil.copytree(context.input("docs"), docs_dir)
     pages.write_pages(package, docs_dir)
 
 
-def stage_downloads(package: DataPackage, docs_dir: Path) -> None:
+def stage_downloads(context: BuildContext, package: DataPackage, docs_dir: Path) -> None:
     """The downloads, then every page's placeholders (the Data pages show the built files' sizes and hashes)."""
-    from scripts import downloads, pages
-    from scripts.pages import placeholders
+    from scripts.publication.published import write_downloads
+    from scripts.site import data_pages, pages, placeholders
 
-    published = downloads.write_downloads(package, docs_dir)
-    placeholders.fill(docs_dir, pages.blocks(package) | downloads.blocks(package, published))
+    published = write_downloads(context, package, docs_dir)
+    placeholders.fill(docs_dir, pages.blocks(package) | data_pages.blocks(context, package, published))
 
 
-def stage_docs(package: DataPackage, docs_dir: Path) -> None:
+def stage_docs(context: BuildContext, package: DataPackage, docs_dir: Path) -> None:
     """Everything MkDocs needs in one folder: what `make build` stages, and what the tests build from."""
-    stage_pages(package, docs_dir)
-    stage_downloads(package, docs_dir)
+    stage_pages(context, package, docs_dir)
+    stage_downloads(context, package, docs_dir)
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path) -> None:
+def run_mkdocs(context: BuildContext, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    # site_url comes from SITE_URL (None, ignored by load_config, keeps the build relative): canonical links,
-    # the sitemap's addresses and the 404 page's links follow it.
-    config = load_config(str(paths.MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True,
-                         site_url=site_url())
+    # site_url None (ignored by load_config) keeps the build relative: canonical links, the sitemap's
+    # addresses and the 404 page's links follow it.
+    config = load_config(str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True,
+                         site_url=context.site_url)
     build(config)
 
 
-def finish_site(package: DataPackage, site_dir: Path) -> None:
+def finish_site(context: BuildContext, package: DataPackage, site_dir: Path) -> None:
     """What the built site needs beyond MkDocs' pages, before Pagefind indexes it: feeds and robots.txt."""
-    feeds.write_feeds(package, site_dir)
-    robots.write_robots(site_dir)
+    from scripts.site import feeds, robots
+
+    feeds.write_feeds(context, package, site_dir)
+    robots.write_robots(site_dir, context.site_url)
 
 
-def swap_in(new_site: Path) -> None:
-    """Replace site/ with the new build in two renames, so site/ is never half-written."""
-    old_site = paths.BUILD_DIR / "site.old"
+def swap_in(context: BuildContext, new_site: Path) -> None:
+    """Replace the site with the new build in two renames, so it is never half-written."""
+    old_site = context.out / "site.old"
     shutil.rmtree(old_site, ignore_errors=True)
-    if paths.SITE_DIR.exists():
-        paths.SITE_DIR.rename(old_site)
-    new_site.rename(paths.SITE_DIR)
+    if context.site_dir.exists():
+        context.site_dir.rename(old_site)
+    new_site.rename(context.site_dir)
     shutil.rmtree(old_site, ignore_errors=True)
+
+
+def build(context: BuildContext) -> int:
+    """Build the site the context describes; 0, or 1 with what stopped it said on stderr."""
+    kept = f"{context.site_dir.name}/ was left as it was"
+    problems, package = validate(context.root)
+    if problems:
+        report(problems, kept)
+        return 1
+    staging = context.staging
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        stage_docs(context, package, staging / "docs")
+    except BuildError as error:
+        return stopped(f"Build stopped: {error} {kept}.")
+    try:
+        run_mkdocs(context, staging / "docs", staging / "site")
+    except Exception as error:  # MkDocs aborts strict builds with its own exception types
+        return stopped(f"MkDocs build failed: {error}; {kept}.")
+    try:
+        finish_site(context, package, staging / "site")
+        search.write_index(staging / "site")
+    except BuildError as error:
+        return stopped(f"Build stopped: {error} {kept}.")
+    swap_in(context, staging / "site")
+    print(f"Built {context.site_dir}")
+    return 0
+
+
+def stopped(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
 
 
 def main() -> int:
-    problems, package = validate()
-    if problems:
-        report(problems, "site/ was left as it was")
-        return 1
-    staging = paths.BUILD_DIR / "staging"
-    shutil.rmtree(staging, ignore_errors=True)
     try:
-        stage_docs(package, staging / "docs")
-    except BuildError as error:
-        print(f"Build stopped: {error} site/ was left as it was.", file=sys.stderr)
-        return 1
-    try:
-        run_mkdocs(staging / "docs", staging / "site")
-    except Exception as error:  # MkDocs aborts strict builds with its own exception types
-        print(f"MkDocs build failed: {error}; site/ was left as it was.", file=sys.stderr)
-        return 1
-    try:
-        finish_site(package, staging / "site")
-        search.write_index(staging / "site")
-    except BuildError as error:
-        print(f"Build stopped: {error} site/ was left as it was.", file=sys.stderr)
-        return 1
-    swap_in(staging / "site")
-    print(f"Built {paths.SITE_DIR}")
-    return 0
+        return build(from_environment())
+    except BuildError as error:  # a malformed SITE_URL
+        return stopped(f"Build stopped: {error}")
 
 
 if __name__ == "__main__":

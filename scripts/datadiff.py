@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import paths
+from scripts.context import CODE
 from scripts.git import has_commit
 
 CLIP = 120  # characters of a long value shown around its first difference
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("rev_a", help="the older revision, e.g. origin/main")
     parser.add_argument("rev_b", nargs="?", default=None, help="the newer revision (default: the working tree)")
     parser.add_argument("--format", choices=["text", "markdown"], default="text")
-    parser.add_argument("--root", type=Path, default=paths.ROOT, help="the repository (default: this one)")
+    parser.add_argument("--root", type=Path, default=CODE, help="the repository (default: this one)")
     args = parser.parse_args(argv)
     try:
         diffs = diff_revisions(args.root.resolve(), args.rev_a, args.rev_b)

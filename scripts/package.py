@@ -6,20 +6,17 @@ stated once here (the schemas carry the pattern in each ID field, and the valida
 import csv
 import io
 import re
-import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from scripts import paths
 
 LANGUAGES = ("zh", "en")  # the original first; x_zh / x_en fields, x.md / x.en.md pages
 SAFE_ID_PATTERN = "[a-z0-9]+([-.][a-z0-9]+)*"  # works in a file name and a URL
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # MAJOR.MINOR.PATCH: it names the downloads' folder
 VARIANT_SEPARATOR = "|"  # between the English forms of variants_en (terms, agencies)
-PACKAGE_PARTS = ["datapackage.yaml", "data", "schemas"]
 
 
 @dataclass
@@ -65,7 +62,7 @@ def read_yaml(path: Path):
     return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
 
 
-def read_descriptor(root: Path = paths.ROOT) -> tuple[dict, dict[str, str]]:
+def read_descriptor(root: Path) -> tuple[dict, dict[str, str]]:
     """datapackage.yaml with every schema loaded in place of its path (each file parsed once), and
     each resource's schema path as the descriptor gives it."""
     written = read_yaml(root / "datapackage.yaml")
@@ -91,18 +88,7 @@ def write_table(path: Path, header: list[str], rows: list[dict]) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def copy_package(target: Path, source: Path = paths.ROOT) -> Path:
-    """The descriptor, CSVs, stored source texts and schemas of source, copied into target."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PACKAGE_PARTS:
-        if (source / part).is_dir():
-            shutil.copytree(source / part, target / part)
-        else:
-            shutil.copy2(source / part, target / part)
-    return target
-
-
-def load_package(root: Path = paths.ROOT, read: tuple[dict, dict[str, str]] | None = None) -> DataPackage:
+def load_package(root: Path, read: tuple[dict, dict[str, str]] | None = None) -> DataPackage:
     """The package under root; `read` is what read_descriptor(root) gave, when the caller has it already."""
     descriptor, schema_files = read or read_descriptor(root)
     tables = {r["name"]: read_table(root / r["path"]) for r in descriptor["resources"]}

@@ -2,7 +2,7 @@
 
 Usage: python -m scripts.search SITE_DIR   (scripts.build runs it on the staging copy of the site)
 
-Pagefind reads every page's article (data-pagefind-body, set in scripts/pages/theme/main.html) and
+Pagefind reads every page's article (data-pagefind-body, set in scripts/theme/overrides/main.html) and
 writes SITE_DIR/pagefind/: one index per <html lang> (zh and en), which the search box
 (docs/javascripts/search.js) fetches piece by piece, only for the words of a query. It runs from the
 pagefind[extended] wheel (the binary is inside it: nothing is downloaded).

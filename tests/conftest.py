@@ -1,4 +1,5 @@
-"""Shared fixtures and helpers. A test that breaks data works on a copy, never on the repository's files."""
+"""Shared fixtures and helpers. Tests read the checkout (REPO) and never write into it: every build runs
+in-process into a temporary folder, from a copy of the inputs, through a BuildContext of its own."""
 import hashlib
 import os
 import shutil
@@ -11,21 +12,51 @@ from pathlib import Path
 
 import pytest
 
-from scripts import chromium as chromium_settings
-from scripts import paths
-from scripts.package import copy_package, read_table, write_table
-from scripts.site_url import VARIABLE as SITE_URL_VARIABLE
+from scripts.context import CODE, INPUTS, RELEASE_INPUTS, BuildContext, copy_inputs
+from scripts.package import read_table, write_table
+from tests.helpers import chromium as chromium_settings
 
-__all__ = ["ADDRESS", "copy_package", "copy_repository", "edit_rows", "file_texts", "fingerprint", "read_rows", "run_module", "stage"]
+__all__ = ["ADDRESS", "REPO", "build_into", "context_in", "copy_package", "copy_repository", "copy_unreleased", "edit_rows", "file_texts",
+           "fingerprint", "read_rows", "run_module", "stage"]
+
+REPO = CODE  # the checkout under test: read, never written
+ADDRESS = "http://127.0.0.1:8000/cq-sme-plan/"  # make serve's host under a path, as on GitHub Pages: written, never fetched
 
 
-@pytest.fixture(autouse=True, scope="session")
-def no_site_address():
-    """Tests build without a public address unless they give one: a SITE_URL left in the shell would
-    change every address they check (subprocesses inherit this too)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv(SITE_URL_VARIABLE, raising=False)
-        yield
+def context_in(root: Path, work: Path, site_url: str | None = None, release_cache: Path | None = None,
+               repository: Path = REPO) -> BuildContext:
+    """A build of the inputs under root whose every output goes under work."""
+    return BuildContext(root=root, out=work / "build", site_dir=work / "site", site_url=site_url,
+                        release_cache=release_cache or work / "releases", repository=repository)
+
+
+def build_into(context: BuildContext) -> Path:
+    """The site the context describes, built in this process; its folder."""
+    from scripts.build import build
+
+    assert build(context) == 0, "the build failed; run `make build` to see why"
+    return context.site_dir
+
+
+def stage(root: Path, docs: Path, site_url: str | None = None, release_cache: Path | None = None) -> Path:
+    """The docs folder `make build` stages, for the inputs under root: hand-written and generated pages,
+    downloads, placeholders filled (work files beside docs)."""
+    from scripts.build import stage_docs
+    from scripts.package import load_package
+
+    stage_docs(context_in(root, docs.parent, site_url, release_cache), load_package(root), docs)
+    return docs
+
+
+def copy_package(target: Path, source: Path = REPO) -> Path:
+    """A throw-away copy of the package and the files a release carries with it, for tests that break it."""
+    return copy_inputs(target, source, RELEASE_INPUTS)
+
+
+def copy_unreleased(target: Path) -> Path:
+    """Every input but releases.yaml: a package with no recorded release, whose build publishes only the
+    working tree's files (under its version and latest/)."""
+    return copy_inputs(target, REPO, [name for name in INPUTS if name != "releases.yaml"])
 
 
 def in_git(root: Path, *args: str) -> str:
@@ -35,10 +66,10 @@ def in_git(root: Path, *args: str) -> str:
 def copy_repository(target: Path) -> Path:
     """A throw-away repository of its own: a clone of this one (its history holds the commits of the
     recorded releases) with the working tree's files on top, committed. No .venv, build/ or site/."""
-    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(paths.ROOT), str(target)], check=True, capture_output=True)
-    listed = in_git(paths.ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(target)], check=True, capture_output=True)
+    listed = in_git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
     for name in filter(None, listed):
-        source, copy = paths.ROOT / name, target / name
+        source, copy = REPO / name, target / name
         if source.is_file():
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy)
@@ -51,11 +82,10 @@ def copy_repository(target: Path) -> Path:
     return target
 
 
-def run_module(root: Path, module: str, *args: str, site: str | None = None) -> subprocess.CompletedProcess:
-    """`python -m module args` in a copy of the repository, with its own scripts and SITE_URL=site if given."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    if site:
-        env[SITE_URL_VARIABLE] = site
+def run_module(root: Path, module: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m module args` run by a maintainer in the checkout at root, with no SITE_URL: for the
+    command lines themselves (exit codes, messages); builds under test run in-process instead."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(root), "PYTHONPATH": str(root)}
     return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=env, capture_output=True, text=True)
 
 
@@ -94,16 +124,6 @@ def edit_rows(root: Path, resource: str, edit: Callable[[list[dict]], None]) -> 
     write_table(path, header, rows)
 
 
-def stage(root: Path, docs: Path) -> Path:
-    """The docs folder `make build` stages, for the package under root: hand-written and generated pages,
-    downloads, placeholders filled."""
-    from scripts.build import stage_docs
-    from scripts.package import load_package
-
-    stage_docs(load_package(root), docs)
-    return docs
-
-
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
     """Root of a throw-away copy of the real package, for tests that break it."""
@@ -111,21 +131,59 @@ def package_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """site/, built once per test session from the current data (what `make build` does)."""
-    from scripts.build import main as build
+def release_cache(tmp_path_factory) -> Path:
+    """Past releases rebuilt once per session (by version, commit and address), for every build of it."""
+    return tmp_path_factory.mktemp("releases")
 
-    assert build() == 0, "the build failed; run `make build` to see why"
-    return paths.SITE_DIR
+
+@pytest.fixture(scope="session")
+def inputs(tmp_path_factory) -> Path:
+    """A copy of the checkout's inputs, which the session's builds read (no test changes it)."""
+    return copy_inputs(tmp_path_factory.mktemp("inputs") / "root")
+
+
+@pytest.fixture(scope="session")
+def real_build(inputs, release_cache, tmp_path_factory) -> BuildContext:
+    """The real data built once per session, without an address (what `make build` does), in a temporary folder."""
+    context = context_in(inputs, tmp_path_factory.mktemp("built"), release_cache=release_cache)
+    build_into(context)
+    return context
+
+
+@pytest.fixture(scope="session")
+def built_site(real_build) -> Path:
+    """The site of the real data, built once per session."""
+    return real_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def staged_docs(real_build) -> Path:
+    """The docs folder that build staged for MkDocs: hand-written and generated pages, downloads."""
+    return real_build.staging / "docs"
+
+
+@pytest.fixture(scope="session")
+def addressed_site(inputs, release_cache, tmp_path_factory) -> Path:
+    """The site as `SITE_URL=ADDRESS make build` makes it, in a temporary folder."""
+    return build_into(context_in(inputs, tmp_path_factory.mktemp("addressed"), ADDRESS, release_cache))
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """Base URL of the built site (no final /), served on 127.0.0.1 (a free port) from a thread for the session."""
-    from scripts.local_server import served
+    from tests.helpers.local_server import served
 
     with served(built_site) as base:
         yield base.removesuffix("/")
+
+
+@pytest.fixture(scope="session")
+def artifacts(tmp_path_factory) -> Path:
+    """Where screenshots for a person go: $TEST_ARTIFACTS (CI uploads it when a run fails), else a temporary folder."""
+    chosen = os.environ.get("TEST_ARTIFACTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -140,15 +198,3 @@ def chromium():
         browser = chromium_settings.launch(playwright)
         yield browser
         browser.close()
-
-
-ADDRESS = "http://127.0.0.1:8000/cq-sme-plan/"  # make serve's host under a path, as on GitHub Pages: written, never fetched
-
-
-@pytest.fixture(scope="session")
-def addressed_site(tmp_path_factory) -> Path:
-    """site/ as `SITE_URL=ADDRESS make build` makes it, in a throw-away copy of the repository."""
-    root = copy_repository(tmp_path_factory.mktemp("addressed") / "repo")
-    result = run_module(root, "scripts.build", site=ADDRESS)
-    assert result.returncode == 0, result.stderr
-    return root / "site"

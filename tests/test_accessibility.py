@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts.package import load_package
+from conftest import REPO
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 PAGE_TYPES = [
@@ -136,7 +137,7 @@ def test_quotes_and_translations_carry_their_own_language(built_site):
     assert '<html lang="zh"' in chinese_measure and '<blockquote class="translation" lang="en">' in chinese_measure
     english_target = html(built_site, "en/targets/cq-2024-14-t03")
     assert re.search(r'Quote \(Chinese\): <span lang="zh">', english_target)
-    paragraphs = load_package().records["paragraphs"]
+    paragraphs = load_package(REPO).records["paragraphs"]
     full_text = html(built_site, "en/text")  # a heading shows its English as the heading, its Chinese below
     assert full_text.count('<p lang="zh">') == len(paragraphs)
     assert full_text.count('<p lang="en" class="translation">') == sum(p["kind"] != "heading" for p in paragraphs)

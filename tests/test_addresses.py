@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import file_texts
-from scripts import paths
+from conftest import REPO, file_texts
 
 PLACEHOLDER = "example.invalid"
 PUBLISHED_WITH_PLACEHOLDER = ["v1.0.0"]  # published releases never change; no new one may join them
@@ -29,7 +28,7 @@ FORMAT_NAMESPACES = ("http://schemas.openxmlformats.org/", "http://schemas.micro
 
 def repository_texts():
     for part in REPOSITORY:
-        path = paths.ROOT / part
+        path = REPO / part
         yield from file_texts(path) if path.is_dir() else [(part, path.read_text(encoding="utf-8"))]
 
 
@@ -62,7 +61,7 @@ def addresses(folder: Path) -> set[str]:
 def input_addresses() -> set[str]:
     found = set()
     for part in INPUTS:
-        path = paths.ROOT / part
+        path = REPO / part
         found |= addresses(path) if path.is_dir() else {a.rstrip(".") for a in ADDRESS.findall(path.read_text(encoding="utf-8"))}
     return found
 

@@ -3,8 +3,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts import paths
-from scripts.chromium import SEARCH_BOX, type_query
+from tests.helpers.chromium import SEARCH_BOX, type_query
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ def page(chromium):
 
 
 # Every wait_for_function below is given a function ("() => …"): Playwright runs a bare expression through
-# eval, which the pages' Content-Security-Policy forbids (scripts/pages/csp.py).
+# eval, which the pages' Content-Security-Policy forbids (scripts/theme/hooks/csp.py).
 def visit(page, site_url: str, path: str):
     page.goto(f"{site_url}/{path}", wait_until="networkidle")
 
@@ -63,15 +63,14 @@ FIRST_CHINESE_CHARACTER = """() => {
 
 
 @pytest.mark.parametrize("language", ["", "en/"])
-def test_home_renders_chinese_glyphs(page, site_url, language):
+def test_home_renders_chinese_glyphs(page, site_url, language, artifacts):
     visit(page, site_url, language)
     found = page.evaluate(FIRST_CHINESE_CHARACTER)
     assert found, "no Chinese on the home page"
     assert found["width"] > 0 and found["height"] > 0
     assert found["glyph"] != found["tofu"], f"{found['character']} has no glyph in the page's font"
-    paths.TEST_ARTIFACTS.mkdir(exist_ok=True)
     name = "home-en.png" if language else "home-zh.png"
-    page.screenshot(path=str(paths.TEST_ARTIFACTS / name), full_page=True)
+    page.screenshot(path=str(artifacts / name), full_page=True)
 
 
 def switch_language(page, hreflang: str):
@@ -126,7 +125,7 @@ def test_every_term_and_unit_is_found_first_by_its_name(page, site_url, language
     """Whole Chinese names without a dictionary: Pagefind indexes Chinese by character (scripts/search.py)."""
     from scripts.package import load_package
 
-    records = load_package().records
+    records = load_package(REPO).records
     lang = "en" if language else "zh"
     cases = [(row[f"term_{lang}"], f"/{language}glossary/{row['term_id']}/") for row in records["terms"]]
     cases += [(row[f"name_{lang}"], f"/{language}agencies/{row['agency_id']}/") for row in records["agencies"]]
@@ -178,7 +177,7 @@ def test_search_works_from_the_keyboard(page, site_url):
     assert urlsplit(page.url).path == "/glossary/yuqima/"
 
 
-def test_search_on_a_phone(chromium, site_url):
+def test_search_on_a_phone(chromium, site_url, artifacts):
     """At 390 px the box sits behind the header's magnifier, opens full screen and shows its results."""
     context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     phone = context.new_page()
@@ -191,8 +190,7 @@ def test_search_on_a_phone(chromium, site_url):
     phone.wait_for_function("() => document.getElementById('__search-results').dataset.query === '小巨人'")
     assert phone.is_visible("#__search-results a")
     phone.wait_for_timeout(500)  # Material's opening transition, for the screenshot
-    paths.TEST_ARTIFACTS.mkdir(exist_ok=True)
-    phone.screenshot(path=str(paths.TEST_ARTIFACTS / "search-phone.png"))
+    phone.screenshot(path=str(artifacts / "search-phone.png"))
     context.close()
 
 

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.chromium import type_query
+from tests.helpers.chromium import type_query
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@ import base64
 import hashlib
 import re
 
-from scripts.pages.csp import policy, with_policy
+from scripts.theme.hooks.csp import policy, with_policy
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)

@@ -3,19 +3,19 @@ import re
 
 import pytest
 
-from scripts import paths
 from scripts.validate.checks.responsibilities import RESPONSIBLE_LINE
 from scripts.package import load_package
+from conftest import REPO
 
-SOURCE = (paths.DATA_DIR / "source" / "cq-2024-14.txt").read_text(encoding="utf-8")
-FACTS = (paths.DATA_DIR / "source" / "FACTS.md").read_text(encoding="utf-8")
+SOURCE = ((REPO / "data") / "source" / "cq-2024-14.txt").read_text(encoding="utf-8")
+FACTS = ((REPO / "data") / "source" / "FACTS.md").read_text(encoding="utf-8")
 # The document runs from its title to the attachment's title; around it is the web page's navigation and footer.
 FIRST_LINE, LAST_LINE = "重庆市人民政府办公厅关于", "推动优质中小企业梯度培育目标清单"
 
 
 @pytest.fixture(scope="module")
 def package():
-    return load_package()
+    return load_package(REPO)
 
 
 def document_lines() -> list[str]:

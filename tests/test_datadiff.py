@@ -4,8 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_package, edit_rows
-from scripts import paths
+from conftest import REPO, copy_package, edit_rows
 from scripts.datadiff import clip, diff_tables, main, render_markdown, render_text
 
 OBSERVATION = {"observation_id": "cq-2024-14-o001", "target_id": "cq-2024-14-t03", "value": "5035", "note": ""}
@@ -108,6 +107,6 @@ def test_unknown_revision_is_a_message_not_a_traceback(tmp_path, capsys):
 
 def test_runs_from_any_working_directory(tmp_path):
     result = subprocess.run([sys.executable, "-m", "scripts.datadiff", "HEAD", "HEAD"], cwd=tmp_path,
-                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(paths.ROOT)))
+                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert result.returncode == 0, result.stderr
     assert "No changes in the data." in result.stdout

@@ -11,10 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import ADDRESS
-from scripts import paths
+from conftest import ADDRESS, REPO
 from scripts.package import load_package
-from scripts.releases import read_releases, version_key
+from scripts.publication.registry import read_releases, version_key
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 PAGES = {"zh": "data/index.html", "en": "en/data/index.html"}
@@ -64,12 +63,12 @@ def test_every_file_of_the_latest_release_is_a_distribution_of_its_size_and_type
 
 
 def test_the_dataset_says_what_the_data_and_the_release_say(built_site):
-    package, citation = load_package(), yaml.safe_load(paths.CITATION.read_text(encoding="utf-8"))
+    package, citation = load_package(REPO), yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
     released = json.loads((latest_release(built_site) / "datapackage.json").read_text(encoding="utf-8"))
     described = dataset(built_site, "zh")
     assert described["@context"] == "https://schema.org" and described["@type"] == "Dataset"
     assert described["version"] == released["version"] and described["dateModified"] == released["created"][:10]
-    assert described["datePublished"] == (read_releases()[0].date if read_releases() else released["created"][:10])
+    assert described["datePublished"] == (read_releases(REPO)[0].date if read_releases(REPO) else released["created"][:10])
     assert described["license"] == released["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
     assert [creator["name"] for creator in described["creator"]] == [author["name"] for author in citation["authors"]]
     signed = min(document["signed_date"] for document in package.records["documents"])

@@ -16,15 +16,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import paths
 from scripts.errors import BuildError
-from conftest import fingerprint, stage
-from scripts.downloads import release_dir_name, write_release
+from conftest import REPO, fingerprint
+from scripts.archive import release_dir_name, write_release
 from scripts.package import load_package
-from scripts.releases import read_releases, version_key
+from scripts.publication.registry import read_releases, version_key
 
 NAME = "cq-sme-tiered-cultivation-2024"
-DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
+DESCRIPTOR = yaml.safe_load((REPO / "datapackage.yaml").read_text(encoding="utf-8"))
 DATA_PAGES = ["index.md", "index.en.md", "use.md", "use.en.md", "changelog.md", "changelog.en.md",
               "versions.md", "versions.en.md"]
 # SHA-256 of v1.0.0/SHA256SUMS as release 1.0.0 built it first, at 2286bce (requirements.lock has not changed
@@ -34,9 +33,9 @@ FIRST_BUILDS = {"1.0.0": "e89147c08dffb3377617080a29a1ca1109967fff400a4fcb9ad4af
 
 
 @pytest.fixture(scope="module")
-def built_docs(tmp_path_factory) -> Path:
+def built_docs(staged_docs) -> Path:
     """The staging docs folder as the build makes it."""
-    return stage(paths.ROOT, tmp_path_factory.mktemp("staging") / "docs")
+    return staged_docs
 
 
 def current(built_docs: Path) -> Path:
@@ -47,7 +46,7 @@ def current(built_docs: Path) -> Path:
 
 def test_each_release_sits_under_its_version_and_latest_is_the_newest(built_docs):
     downloads = built_docs / "downloads"
-    versions = [release.version for release in read_releases()] + [DESCRIPTOR["version"]]
+    versions = [release.version for release in read_releases(REPO)] + [DESCRIPTOR["version"]]
     assert all((downloads / f"v{version}" / "SHA256SUMS").is_file() for version in versions)
     newest = max(versions, key=version_key)
     assert fingerprint(downloads / "latest") == fingerprint(downloads / f"v{newest}")
@@ -81,14 +80,14 @@ def test_version_must_be_semantic():
 
 def dated(day: str):
     """The real package, its descriptor's `created` set to day: a date no build runs on."""
-    package = load_package()
+    package = load_package(REPO)
     package.descriptor["created"] = f"{day}T00:00:00Z"
     return package
 
 
 def test_every_timestamp_is_the_release_date_not_the_build_time(tmp_path: Path):
     folder = tmp_path / "release"
-    write_release(dated("2019-03-04"), folder)
+    write_release(dated("2019-03-04"), folder, None)
     for archive in (f"{NAME}.zip", f"{NAME}.xlsx"):
         with zipfile.ZipFile(folder / archive) as opened:
             assert {info.date_time for info in opened.infolist()} == {(2019, 3, 4, 0, 0, 0)}, archive
@@ -99,9 +98,9 @@ def test_every_timestamp_is_the_release_date_not_the_build_time(tmp_path: Path):
 
 
 def test_building_twice_gives_identical_bytes(tmp_path: Path):
-    package = load_package()
-    write_release(package, tmp_path / "first")
-    write_release(package, tmp_path / "second")
+    package = load_package(REPO)
+    write_release(package, tmp_path / "first", None)
+    write_release(package, tmp_path / "second", None)
     assert fingerprint(tmp_path / "first") == fingerprint(tmp_path / "second")
 
 
@@ -147,7 +146,7 @@ def test_sqlite_has_the_schemas_primary_and_foreign_keys(built_docs):
     connection = sqlite3.connect(current(built_docs) / f"{NAME}.sqlite")
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    for resource in load_package().descriptor["resources"]:
+    for resource in load_package(REPO).descriptor["resources"]:
         schema, table = resource["schema"], resource["name"]
         columns = connection.execute(f'PRAGMA table_info("{table}")').fetchall()
         assert [c[1] for c in sorted(columns, key=lambda c: c[5]) if c[5]] == schema["primaryKey"]
@@ -202,7 +201,7 @@ def test_download_pages_cite_the_version_in_both_languages(built_docs):
 
 
 def test_changelog_pages_carry_the_changelog(built_docs):
-    section = re.search(r"^## .*?(?=^## |\Z)", (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M | re.S)
+    section = re.search(r"^## .*?(?=^## |\Z)", (REPO / "CHANGELOG.md").read_text(encoding="utf-8"), re.M | re.S)
     for page in ["changelog.md", "changelog.en.md"]:
         assert section.group(0).strip() in (built_docs / "data" / page).read_text(encoding="utf-8")
 
@@ -211,7 +210,7 @@ def test_termbase_lists_every_term_and_unit_with_its_forms(built_docs):
     from scripts.package import read_table
 
     header, rows = read_table(current(built_docs) / "termbase.csv")
-    package = load_package()
+    package = load_package(REPO)
     by_id = {(row["entry_type"], row["entry_id"]): row for row in rows}
     assert len(rows) == len(package.records["terms"]) + len(package.records["agencies"])
     for term in package.records["terms"]:

@@ -6,14 +6,14 @@ import re
 
 import yaml
 
-from conftest import ADDRESS
-from scripts import paths
-from scripts.downloads.citation import bibtex, plain_citation, read_citation, released_cff, site_citation
-from scripts.site_url import VARIABLE
+from conftest import ADDRESS, REPO
+from scripts.archive.citation_file import released_cff
+from scripts.site.data_pages.citation import bibtex, plain_citation, read_citation, site_citation
 
-DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
-CITATION = read_citation()
-ZENODO = json.loads((paths.ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+DESCRIPTOR = yaml.safe_load((REPO / "datapackage.yaml").read_text(encoding="utf-8"))
+CITATION = read_citation(REPO)
+CFF = (REPO / "CITATION.cff").read_text(encoding="utf-8")
+ZENODO = json.loads((REPO / ".zenodo.json").read_text(encoding="utf-8"))
 SITE = ADDRESS  # make serve's address under a path: only written, never fetched
 
 
@@ -38,26 +38,24 @@ def test_repository_files_name_no_address_of_their_own():
 
 
 def test_without_an_address_the_citation_names_none():
-    assert plain_citation(site_citation()) == (
+    assert plain_citation(site_citation(REPO, None)) == (
         f"{CITATION['authors'][0]['name']} ({DESCRIPTOR['created'][:4]}). {DESCRIPTOR['title']} "
         f"(Version {DESCRIPTOR['version']}) [Data set].")
-    assert "url =" not in bibtex(site_citation(), "key")
-    assert "\nurl:" not in released_cff(DESCRIPTOR["version"])
+    assert "url =" not in bibtex(site_citation(REPO, None), "key")
+    assert "\nurl:" not in released_cff(CFF, DESCRIPTOR["version"], None)
 
 
-def test_with_an_address_citations_point_at_the_versions_own_folder(monkeypatch):
-    monkeypatch.setenv(VARIABLE, SITE)
+def test_with_an_address_citations_point_at_the_versions_own_folder():
     address = f"{SITE}downloads/v{DESCRIPTOR['version']}/"
-    assert plain_citation(site_citation()).endswith(f"[Data set]. {address}")
-    assert f"  url = {{{address}}}," in bibtex(site_citation(), "key")
-    released = yaml.safe_load(released_cff(DESCRIPTOR["version"]))
+    assert plain_citation(site_citation(REPO, SITE)).endswith(f"[Data set]. {address}")
+    assert f"  url = {{{address}}}," in bibtex(site_citation(REPO, SITE), "key")
+    released = yaml.safe_load(released_cff(CFF, DESCRIPTOR["version"], SITE))
     assert released["url"] == address and released["version"] == DESCRIPTOR["version"]
-    assert yaml.safe_load(released_cff("1.0.0+unreleased"))["url"] == f"{SITE}downloads/unreleased/"
+    assert yaml.safe_load(released_cff(CFF, "1.0.0+unreleased", SITE))["url"] == f"{SITE}downloads/unreleased/"
 
 
 def test_released_citation_keeps_the_files_comments_and_layout():
-    text, released = paths.CITATION.read_text(encoding="utf-8"), released_cff(DESCRIPTOR["version"])
-    assert released == text
+    assert released_cff(CFF, DESCRIPTOR["version"], None) == CFF
 
 
 def test_bibtex_keeps_an_organisation_as_one_author_and_people_as_family_given():

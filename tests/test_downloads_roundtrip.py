@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from conftest import edit_rows
-from scripts.downloads import write_release
-from scripts.downloads.database import COLUMN_TYPES
+from scripts.archive import write_release
+from scripts.archive.database import COLUMN_TYPES
 from scripts.package import load_package, read_table
 
 NAME = "cq-sme-tiered-cultivation-2024"
@@ -83,7 +83,7 @@ def release(request, package_copy: Path, tmp_path: Path):
     """(package root, built release folder) for the real data and for a copy with tricky targets cells."""
     root = package_copy if request.param == "real package" else write_tricky_copy(package_copy)
     release_dir = tmp_path / "release"
-    write_release(load_package(root), release_dir)
+    write_release(load_package(root), release_dir, None)
     return root, release_dir
 
 

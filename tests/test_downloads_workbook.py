@@ -6,9 +6,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import edit_rows
-from scripts.downloads.workbook import write_workbook
-from scripts.downloads.files import release_time
+from conftest import REPO, edit_rows
+from scripts.archive.workbook import write_workbook
+from scripts.archive.files import release_time
 from scripts.package import load_package
 
 FORMULA_LIKE_NOTES = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-1+1", "@SUM(A1:A2)", "=", "#N/A"]
@@ -52,14 +52,14 @@ def test_negative_numbers_are_numbers(formula_like_cells_workbook):
 
 
 def test_comparator_equals_sign_in_the_real_data_is_text(tmp_path: Path):
-    package = load_package()
+    package = load_package(REPO)
     write_workbook(package, tmp_path / "plan.xlsx", release_time(package.descriptor))
     comparators = column(openpyxl.load_workbook(tmp_path / "plan.xlsx")["targets"], "comparator")
     assert {(cell.value, cell.data_type) for cell in comparators} == {("=", "s"), (">=", "s")}
 
 
 def test_first_sheet_describes_every_field_in_both_languages(tmp_path: Path):
-    package = load_package()
+    package = load_package(REPO)
     write_workbook(package, tmp_path / "plan.xlsx", release_time(package.descriptor))
     workbook = openpyxl.load_workbook(tmp_path / "plan.xlsx")
     assert workbook.sheetnames == ["fields", *package.tables]

@@ -8,11 +8,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import ADDRESS
-from scripts import changelog
-from scripts.feeds.atom import feed_id
+from conftest import ADDRESS, REPO
+from scripts.publication import changelog
+from scripts.site.feeds.atom import feed_id
 from scripts.package import load_package
-from scripts.releases import read_releases
+from scripts.publication.registry import read_releases
 
 A = "{http://www.w3.org/2005/Atom}"
 FEEDS = {"zh": "feed.xml", "en": "en/feed.xml"}
@@ -53,10 +53,10 @@ def test_dates_are_rfc_3339_newest_first_and_the_feed_is_as_new_as_its_newest_en
 
 
 def test_every_release_and_every_observation_is_announced_once_in_each_language(built_site):
-    package = load_package()
-    keys = [f"release/{release.version}" for release in read_releases()]
+    package = load_package(REPO)
+    keys = [f"release/{release.version}" for release in read_releases(REPO)]
     keys += [f"observation/{row['observation_id']}" for row in package.records["progress"]]
-    assert len(keys) > len(read_releases()) >= 1
+    assert len(keys) > len(read_releases(REPO)) >= 1
     every_id = []
     for lang in FEEDS:
         ids = [entry.findtext(f"{A}id") for entry in entries(parse(built_site, lang))]
@@ -66,16 +66,16 @@ def test_every_release_and_every_observation_is_announced_once_in_each_language(
 
 
 def test_a_release_entry_is_dated_the_release_and_carries_its_changelog(built_site):
-    for release in read_releases():
+    for release in read_releases(REPO):
         for lang in FEEDS:
             (entry,) = [e for e in entries(parse(built_site, lang)) if e.findtext(f"{A}id") == feed_id(lang, f"release/{release.version}")]
             assert entry.findtext(f"{A}updated") == f"{release.date}T00:00:00Z"
             assert release.version in entry.findtext(f"{A}title")
-            assert entry.findtext(f"{A}content") == changelog.section(release.version)
+            assert entry.findtext(f"{A}content") == changelog.section(release.version, changelog.read_changelog(REPO))
 
 
 def test_an_observation_entry_is_dated_the_day_its_source_was_read(built_site):
-    package = load_package()
+    package = load_package(REPO)
     sources = {row["source_id"]: row for row in package.records["sources"]}
     by_id = {e.findtext(f"{A}id"): e for e in entries(parse(built_site, "en"))}
     for row in package.records["progress"]:

@@ -20,8 +20,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_package, fingerprint
-from scripts import paths
+from conftest import REPO, copy_package, fingerprint
 from scripts.package import SAFE_ID_PATTERN
 from scripts.validate import main
 
@@ -30,13 +29,13 @@ settings.register_profile("ci", settings.get_profile("dev"), derandomize=True, d
 settings.register_profile("thorough", settings.get_profile("dev"), max_examples=300)
 FUZZ = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
-DESCRIPTOR = yaml.safe_load(paths.DESCRIPTOR.read_text(encoding="utf-8"))
-SCHEMAS = {r["name"]: yaml.safe_load((paths.ROOT / r["schema"]).read_text(encoding="utf-8"))
+DESCRIPTOR = yaml.safe_load((REPO / "datapackage.yaml").read_text(encoding="utf-8"))
+SCHEMAS = {r["name"]: yaml.safe_load((REPO / r["schema"]).read_text(encoding="utf-8"))
            for r in DESCRIPTOR["resources"]}
 FILES = {r["name"]: r["path"] for r in DESCRIPTOR["resources"]}
 # Every text a verbatim field is matched in: the plan's sources and the progress sources' excerpts. An
 # edit that leaves a quote inside them (a progress quote cut by its first character) is still verbatim.
-SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((paths.DATA_DIR / "source").rglob("*.txt")))
+SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted(((REPO / "data") / "source").rglob("*.txt")))
 
 
 def read_lines(root: Path, resource: str) -> list[str]:
@@ -44,7 +43,7 @@ def read_lines(root: Path, resource: str) -> list[str]:
     return (root / FILES[resource]).read_text(encoding="utf-8").splitlines()
 
 
-REAL = {name: [next(csv.reader([line])) for line in read_lines(paths.ROOT, name)] for name in FILES}
+REAL = {name: [next(csv.reader([line])) for line in read_lines(REPO, name)] for name in FILES}
 HEADERS = {name: rows[0] for name, rows in REAL.items()}
 
 
@@ -120,7 +119,7 @@ def mutate_and_check(resource: str, mutate) -> str:
 @given(resource=st.sampled_from(sorted(FILES)),
        codec=st.sampled_from(["gbk", "gb18030", "big5", "utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"]))
 def test_other_encodings(resource, codec):
-    text = (paths.ROOT / FILES[resource]).read_text(encoding="utf-8")
+    text = (REPO / FILES[resource]).read_text(encoding="utf-8")
     try:
         encoded = text.encode(codec)
     except UnicodeEncodeError:  # big5 lacks characters the plan uses: a user could not save that either
@@ -305,7 +304,7 @@ def test_gbk_file_through_the_command_line(tmp_path):
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
     before = fingerprint(root)
     result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(root)], cwd=tmp_path,
-                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(paths.ROOT)))
+                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"^data/targets\.csv, row \d+: .*GBK", result.stderr, re.MULTILINE), result.stderr

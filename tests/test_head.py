@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from conftest import ADDRESS
-from scripts.pages.page_head import page_head
+from scripts.theme.hooks.page_head import page_head
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -1,8 +1,8 @@
 """requirements.lock: every package pinned with its hashes, installed with --require-hashes, in step with pyproject.toml."""
 import re
 import tomllib
+from conftest import REPO
 
-from scripts import paths
 
 REQUIREMENT = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\]+)((?:\s*\\?\s*--hash=sha256:[0-9a-f]{64})+)\s*")
 PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;]+)")
@@ -14,7 +14,7 @@ def normal(name: str) -> str:
 
 def requirements() -> list[str]:
     """The lock's requirements, each with its continuation lines joined; comments and blank lines dropped."""
-    text = (paths.ROOT / "requirements.lock").read_text(encoding="utf-8")
+    text = (REPO / "requirements.lock").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     return re.split(r"\n(?=\S)", "\n".join(lines))
 
@@ -29,7 +29,7 @@ def test_every_requirement_is_name_equals_version_with_sha256_hashes():
 
 
 def test_pyproject_pins_are_the_locked_versions():
-    project = tomllib.loads(paths.PYPROJECT.read_text(encoding="utf-8"))["project"]
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pins = [*project["dependencies"], *project["optional-dependencies"]["test"]]
     parsed = [PIN.match(pin) for pin in pins]
     assert all(parsed), pins
@@ -37,6 +37,6 @@ def test_pyproject_pins_are_the_locked_versions():
 
 
 def test_make_install_requires_the_hashes():
-    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     installs = [line.strip() for line in makefile.splitlines() if "pip install" in line and not line.startswith("#")]
     assert installs == [".venv/bin/pip install --quiet --require-hashes -r requirements.lock"]

@@ -4,24 +4,23 @@ import re
 
 import pytest
 
-from conftest import stage
-from scripts import paths
+from conftest import REPO
 from scripts.package import load_package
-from scripts.pages.model import Site
-from scripts.pages.consistency import pairs, verdict
+from scripts.site.model import Site
+from scripts.site.pages.consistency import pairs, verdict
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @pytest.fixture(scope="module")
 def package():
-    return load_package()
+    return load_package(REPO)
 
 
 @pytest.fixture(scope="module")
-def docs(package, tmp_path_factory):
+def docs(staged_docs):
     """The hand-written docs with the generated pages written into them, as the build stages them."""
-    return stage(paths.ROOT, tmp_path_factory.mktemp("pages") / "docs")
+    return staged_docs
 
 
 def read(docs, page: str) -> str:

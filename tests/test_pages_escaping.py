@@ -4,9 +4,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import copy_package, edit_rows, stage
+from conftest import context_in, copy_unreleased, edit_rows, stage
 from scripts.build import run_mkdocs
-from scripts.pages.escape import text
+from scripts.site.escape import text
 
 SCRIPT = "</title><script>alert(1)</script>"
 LINK = "[x](http://evil.example)"
@@ -33,13 +33,14 @@ def plant(root, resource: str, row_id: str, field: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+def hostile_site(tmp_path_factory, release_cache):
     """The site built by MkDocs from a package with hostile text in four English fields."""
     work = tmp_path_factory.mktemp("hostile")
-    root = copy_package(work / "package")
+    root = copy_unreleased(work / "package")
     for resource, (row_id, field) in PLANTED.items():
         plant(root, resource, row_id, field)
-    run_mkdocs(stage(root, work / "docs"), work / "site")
+    docs = stage(root, work / "docs", release_cache=release_cache)
+    run_mkdocs(context_in(root, work), docs, work / "site")
     return work / "site"
 
 

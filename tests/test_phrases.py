@@ -1,4 +1,4 @@
-"""The phrasebook (scripts/pages/phrases.yaml) is the one home of the pages' fixed phrases: every key
+"""The phrasebook (scripts/site/phrases.yaml) is the one home of the pages' fixed phrases: every key
 the code asks for is there in both languages, every key there is asked for, and no page module writes
 Chinese of its own."""
 import ast
@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from scripts import paths
+from conftest import REPO
 from scripts.package import LANGUAGES
-from scripts.pages.phrases import PHRASES
+from scripts.site.phrases import PHRASES
 
 HAN = re.compile(r"[\u3400-\u9fff]")
-CODE = sorted((paths.ROOT / "scripts").rglob("*.py"))
-PAGE_MODULES = sorted((paths.ROOT / "scripts" / "pages").glob("*.py")) + [paths.ROOT / "scripts" / "downloads" / "site_pages.py"]
+CODE = sorted((REPO / "scripts").rglob("*.py"))
+PAGE_MODULES = sorted([*(REPO / "scripts" / "site").rglob("*.py"), *(REPO / "scripts" / "theme").rglob("*.py")])
 
 
 def docstrings(tree: ast.AST) -> set[int]:
@@ -59,6 +59,6 @@ def test_every_key_is_used():
     assert sorted(set(PHRASES) - literals) == []
 
 
-@pytest.mark.parametrize("module", PAGE_MODULES, ids=lambda path: path.name)
+@pytest.mark.parametrize("module", PAGE_MODULES, ids=lambda path: path.relative_to(REPO).as_posix())
 def test_page_modules_write_no_chinese_of_their_own(module):
     assert [(line, text) for line, text in strings(module) if HAN.search(text)] == []

@@ -11,8 +11,7 @@ import sqlite3
 import pytest
 from openpyxl import load_workbook
 
-from conftest import copy_package, edit_rows, stage
-from scripts import paths
+from conftest import REPO, copy_package, copy_unreleased, edit_rows, stage
 from scripts.package import read_table
 from scripts.validate import main
 
@@ -21,11 +20,11 @@ GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.en.md"]
 
 def example(guide: str) -> tuple[str, str, dict, dict]:
     """(excerpt file name, excerpt text, source row, figure row) as the guide writes them."""
-    text = (paths.ROOT / guide).read_text(encoding="utf-8")
+    text = (REPO / guide).read_text(encoding="utf-8")
     excerpt = re.search(r"```text\n(URL: .+?)\n```", text, re.S)[1] + "\n"
     source_line, figure_line = re.findall(r"```csv\n(.+?)\n```", text, re.S)
-    source_header = read_table(paths.DATA_DIR / "sources.csv")[0]
-    figure_header = read_table(paths.DATA_DIR / "progress.csv")[0]
+    source_header = read_table((REPO / "data") / "sources.csv")[0]
+    figure_header = read_table((REPO / "data") / "progress.csv")[0]
     source = dict(zip(source_header, next(csv.reader(io.StringIO(source_line)))))
     figure = dict(zip(figure_header, next(csv.reader(io.StringIO(figure_line)))))
     return source["excerpt_file"], excerpt, source, figure
@@ -51,11 +50,11 @@ def test_both_guides_give_the_same_example():
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, release_cache):
     """(staged docs, source, figure): the example added to a copy of the package, and the build's pages."""
-    root = copy_package(tmp_path_factory.mktemp("progress") / "package")
+    root = copy_unreleased(tmp_path_factory.mktemp("progress") / "package")
     source, figure = add_example(root, GUIDES[1])
-    return stage(root, root.parent / "docs"), source, figure
+    return stage(root, root.parent / "docs", release_cache=release_cache), source, figure
 
 
 def read(docs, page: str) -> str:

@@ -3,8 +3,10 @@
 Release A, change a row, release B, build: both folders are there, A's files are byte for byte what
 its first build made, latest is B, and the second build took A from the cache. A row changed after B
 is published under unreleased/ and the Data pages say so. Each refusal is one line and exit 1, with
-nothing committed. Builds run with SITE_URL set: the addresses in the files are the site's.
+nothing committed. Builds run with the site's address set: the addresses in the files are the site's.
 """
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -14,11 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ADDRESS, copy_repository, edit_rows, file_texts, fingerprint, in_git, run_module
-from scripts import paths
+from conftest import ADDRESS, REPO, build_into, copy_repository, edit_rows, file_texts, fingerprint, in_git, run_module
+from scripts.context import checkout
 from scripts.package import read_yaml
-from scripts.pages.phrases import t
-from scripts.releases import read_releases, version_key
+from scripts.site.phrases import t
+from scripts.publication.registry import read_releases, version_key
 
 SITE = ADDRESS  # written into the files, never fetched
 FIRST = "1.0.0"  # published before the site had an address: its files keep their placeholder (see the Versions page)
@@ -29,7 +31,7 @@ def bump(version: str) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
-GIVEN = max([read_yaml(paths.DESCRIPTOR)["version"], *(release.version for release in read_releases())], key=version_key)
+GIVEN = max([read_yaml(REPO / "datapackage.yaml")["version"], *(release.version for release in read_releases(REPO))], key=version_key)
 A, B, C = bump(GIVEN), bump(bump(GIVEN)), bump(bump(bump(GIVEN)))
 
 
@@ -51,16 +53,19 @@ def commit(root: Path, message: str) -> None:
 
 
 def release(root: Path, version: str):
-    return run_module(root, "scripts.release", version)
+    return run_module(root, "scripts.publication.cut", version)
 
 
 def build(root: Path, snapshot: Path) -> str:
-    """Build with the site's address; keep a copy of site/ and the staged Data pages; what it printed."""
-    result = run_module(root, "scripts.build", site=SITE)
-    assert result.returncode == 0, result.stderr
-    shutil.copytree(root / "site", snapshot / "site")
-    shutil.copytree(root / "build" / "staging" / "docs" / "data", snapshot / "pages")
-    return result.stdout
+    """Build the clone as `SITE_URL=SITE make build` does there, in-process; keep a copy of site/ and the
+    staged Data pages; what it printed."""
+    context = checkout(root, SITE)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        build_into(context)
+    shutil.copytree(context.site_dir, snapshot / "site")
+    shutil.copytree(context.staging / "docs" / "data", snapshot / "pages")
+    return printed.getvalue()
 
 
 def cache_entry(root: Path, version: str) -> os.stat_result:
@@ -112,7 +117,7 @@ def test_release_sets_the_version_everywhere_and_records_its_commit(history):
     assert (citation["version"], citation["date-released"]) == (B, day)
     assert f'\nversion = "{B}"\n' in (root / "pyproject.toml").read_text(encoding="utf-8")
     for name in ["datapackage.yaml", "CITATION.cff", "pyproject.toml", "releases.yaml"]:  # comments stay
-        assert (root / name).read_text().splitlines()[0] == (paths.ROOT / name).read_text().splitlines()[0]
+        assert (root / name).read_text().splitlines()[0] == (REPO / name).read_text().splitlines()[0]
 
 
 def test_second_build_takes_the_first_release_from_the_cache(history):
@@ -146,7 +151,7 @@ def test_no_placeholder_address_anywhere_but_in_the_release_published_with_one(h
 def test_versions_page_lists_every_release_newest_first_with_its_commit_and_checksums(history):
     page = (history["work"] / "after-B" / "pages" / "versions.en.md").read_text(encoding="utf-8")
     headings = [line[3:] for line in page.splitlines() if line.startswith("## ")]
-    versions = [B, A, *reversed([release.version for release in read_releases()])]
+    versions = [B, A, *reversed([release.version for release in read_releases(REPO)])]
     assert headings == [f"{version} {{#v{version}}}" for version in versions]  # the id the feeds link to
     for release in read_releases(history["root"]):
         assert f"`{release.commit}`" in page and f"Released on {release.date}" in page

@@ -4,16 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from scripts import paths
-from scripts.downloads.past_releases import cached_release
+from scripts.publication.rebuild import cached_release
 from scripts.errors import BuildError
-from scripts.releases import Release, append_release, read_releases
+from scripts.publication.registry import Release, append_release, read_releases
+from conftest import REPO, context_in
 
 FIRST = Release("1.0.0", "2026-11-27", "2286bce7a65594bebab92c46ee23b0ea7cb5451e")
 
 
 def test_the_repository_records_release_1_0_0_at_the_commit_pages_published():
-    assert read_releases()[0] == FIRST
+    assert read_releases(REPO)[0] == FIRST
 
 
 def test_a_copy_without_the_file_has_no_release(tmp_path: Path):
@@ -21,13 +21,13 @@ def test_a_copy_without_the_file_has_no_release(tmp_path: Path):
 
 
 def test_appending_keeps_the_comments_and_reads_back(tmp_path: Path):
-    (tmp_path / "releases.yaml").write_text(paths.RELEASES.read_text(encoding="utf-8"), encoding="utf-8")
-    last = read_releases()[-1]
+    (tmp_path / "releases.yaml").write_text((REPO / "releases.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    last = read_releases(REPO)[-1]
     major, minor, patch = last.version.split(".")
     later = Release(f"{major}.{minor}.{int(patch) + 1}", last.date, "a" * 40)  # the next patch, whatever was last
     append_release(tmp_path, later)
-    assert read_releases(tmp_path) == [*read_releases(), later]
-    assert (tmp_path / "releases.yaml").read_text(encoding="utf-8").startswith(paths.RELEASES.read_text(encoding="utf-8"))
+    assert read_releases(tmp_path) == [*read_releases(REPO), later]
+    assert (tmp_path / "releases.yaml").read_text(encoding="utf-8").startswith((REPO / "releases.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("entry", "words"), [
@@ -50,9 +50,9 @@ def test_versions_must_go_up(tmp_path: Path):
         read_releases(tmp_path)
 
 
-def test_a_release_whose_commit_the_clone_lacks_says_how_to_fetch_it():
+def test_a_release_whose_commit_the_clone_lacks_says_how_to_fetch_it(tmp_path: Path):
     missing = Release("9.9.9", "2026-11-27", "0" * 40)
     with pytest.raises(BuildError) as raised:
-        cached_release(paths.ROOT, missing)
+        cached_release(context_in(REPO, tmp_path), missing)
     message = str(raised.value)
     assert "release 9.9.9 is commit " + "0" * 40 in message and "fetch-depth: 0" in message and "\n" not in message

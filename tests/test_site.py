@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from scripts.package import load_package
+from conftest import REPO
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -113,7 +114,7 @@ def test_english_pages_are_not_chinese_copies(built_site):
 @pytest.mark.parametrize("folder, resource, key", [
     ("measures", "measures", "measure_id"), ("agencies", "agencies", "agency_id"), ("glossary", "terms", "term_id")])
 def test_every_row_has_a_page_in_both_languages(built_site, folder, resource, key):
-    for row_id in load_package().tables[resource][key]:
+    for row_id in load_package(REPO).tables[resource][key]:
         for language_root in (built_site, built_site / "en"):
             assert (language_root / folder / row_id / "index.html").is_file(), f"{language_root}/{folder}/{row_id}"
 

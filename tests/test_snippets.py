@@ -13,28 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_package, stage
-from scripts import paths
-from scripts.local_server import served
+from conftest import REPO, stage
 from scripts.package import read_table
-from scripts.pages.phrases import PHRASES
-from scripts.site_url import VARIABLE
+from scripts.site.phrases import PHRASES
+from tests.helpers.local_server import served
 
 PAGES = ["use.md", "use.en.md"]
 LATEST = "downloads/latest/"
 
 
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory):
+def served_site(inputs, release_cache, tmp_path_factory):
     """(docs folder staged with SITE_URL = the local server that serves it, that address)."""
-    staging = tmp_path_factory.mktemp("staging")
-    docs = staging / "docs"
+    docs = tmp_path_factory.mktemp("staging") / "docs"
     with served(docs) as address:  # served before it exists: the staged files name the server's address
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv(VARIABLE, address)
-            # A new port, so a new address, every run: its rebuilt releases go here, not into build/releases.
-            patch.setattr(paths, "RELEASE_CACHE", staging / "releases")
-            stage(paths.ROOT, docs)
+        stage(inputs, docs, site_url=address, release_cache=release_cache)
         yield docs, address
 
 
@@ -45,7 +38,7 @@ def snippets(page_text: str, language: str) -> list[str]:
 def page_snippets() -> list[tuple[str, int]]:
     """(page, index of its Python snippet), read from the page sources so every snippet gets a test."""
     return [(page, index) for page in PAGES
-            for index in range(len(snippets((paths.DOCS_DIR / "data" / page).read_text(encoding="utf-8"), "python")))]
+            for index in range(len(snippets(((REPO / "docs") / "data" / page).read_text(encoding="utf-8"), "python")))]
 
 
 def run(code: str, name: str, folder: Path, monkeypatch) -> str:
@@ -89,10 +82,9 @@ def test_snippets_show_chinese_text_from_the_data(served_site, tmp_path, monkeyp
 
 
 @pytest.fixture(scope="module")
-def unaddressed_docs(tmp_path_factory) -> Path:
-    """The docs of a package copy staged without SITE_URL, as a local preview builds them."""
-    root = copy_package(tmp_path_factory.mktemp("package") / "package")
-    return stage(root, root.parent / "docs")
+def unaddressed_docs(staged_docs) -> Path:
+    """The docs staged without SITE_URL, as a local preview builds them."""
+    return staged_docs
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -1,7 +1,7 @@
 """Where a target stands, by the rule the pages print: each status on a minimal case."""
 import pytest
 
-from scripts.pages.standing import standing
+from scripts.site.standing import standing
 
 SIGNED = "2024-02-04"
 

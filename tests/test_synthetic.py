@@ -1,5 +1,6 @@
 """The benchmark's synthetic packages are valid Data Packages with the IDs rewritten per copy."""
 from benchmarks.synthetic import make_package
+from conftest import REPO
 from scripts.package import load_package
 from scripts.validate import validate
 
@@ -15,11 +16,10 @@ def test_two_documents_validate(tmp_path):
         assert (table["document_id"] == "cq-2024-14-copy-02").sum() == len(table) // 2
     measures = set(package.tables["measures"]["measure_id"])
     assert set(package.tables["responsibilities"]["measure_id"]) <= measures
-    assert len(package.tables["agencies"]) == len(load_package().tables["agencies"])  # shared, one set
+    assert len(package.tables["agencies"]) == len(load_package(REPO).tables["agencies"])  # shared, one set
 
 
 def test_one_document_is_the_real_data(tmp_path):
-    from scripts import paths
     root = make_package(1, tmp_path / "one")
-    for csv in (paths.DATA_DIR).glob("*.csv"):
+    for csv in (REPO / "data").glob("*.csv"):
         assert (root / "data" / csv.name).read_bytes() == csv.read_bytes()

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import edit_rows, fingerprint, read_rows
-from scripts import paths
+from conftest import REPO, edit_rows, fingerprint, read_rows
 from scripts.validate import main, validate
 
 DOC = "cq-2024-14"
@@ -267,7 +266,7 @@ def test_command_line_exit_code_and_message_without_traceback(package_copy):
     value_disagrees_with_quote(package_copy)
     before = fingerprint(package_copy)
     result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(package_copy)],
-                            cwd=paths.ROOT.parent, env={"PYTHONPATH": str(paths.ROOT)},
+                            cwd=REPO.parent, env={"PYTHONPATH": str(REPO)},
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

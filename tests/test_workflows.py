@@ -3,10 +3,11 @@ import re
 
 import pytest
 import yaml
+from conftest import REPO
+from scripts.context import checkout
 
-from scripts import paths
 
-WORKFLOWS = paths.ROOT / ".github" / "workflows"
+WORKFLOWS = REPO / ".github" / "workflows"
 # `make [options] [VAR=value] target` where a command starts (not the apt package named make).
 MAKE_CALL = re.compile(r"(?:^|&&|;|\|\|)\s*(?:sudo\s+)?make((?:\s+(?:-[-\w]+|[A-Z_]+=\S*))*)\s+([a-z][\w-]*)",
                        re.MULTILINE)
@@ -30,7 +31,7 @@ def make_targets(text: str) -> set[str]:
 
 
 def makefile_targets() -> set[str]:
-    text = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
     return set(re.findall(r"^([a-z][\w-]*):(?!=)", text, re.MULTILINE))
 
 
@@ -53,7 +54,7 @@ def test_workflow_parses_and_calls_existing_make_targets(name):
 def test_ci_runs_what_ci_run_runs_on_every_pull_request_and_push():
     workflow = load("ci.yml")
     assert {"pull_request", "push"} <= set(triggers(workflow))
-    ci_run = make_targets((paths.ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    ci_run = make_targets((REPO / ".ci" / "run").read_text(encoding="utf-8"))
     assert ci_run <= make_targets(run_scripts(workflow))
     assert {"validate", "test", "build"} <= make_targets(run_scripts(workflow))
 
@@ -87,21 +88,21 @@ def test_pages_deploys_the_make_build_site_from_main():
     workflow = load("pages.yml")
     assert triggers(workflow)["push"]["branches"] == ["main"]
     assert "build" in make_targets(run_scripts(workflow))
-    assert uses(workflow)["actions/upload-pages-artifact"]["with"]["path"] == paths.SITE_DIR.relative_to(paths.ROOT).as_posix()
+    assert uses(workflow)["actions/upload-pages-artifact"]["with"]["path"] == checkout(REPO).site_dir.relative_to(REPO).as_posix()
     assert "actions/deploy-pages" in uses(workflow)
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
     assert builds_with_the_deployments_address(workflow)
-    assert uses(workflow)["actions/cache"]["with"]["path"] == paths.RELEASE_CACHE.relative_to(paths.ROOT).as_posix()
+    assert uses(workflow)["actions/cache"]["with"]["path"] == checkout(REPO).release_cache.relative_to(REPO).as_posix()
 
 
 def test_release_workflow_publishes_the_newest_recorded_release_with_its_files():
     workflow = load("release.yml")
     on = triggers(workflow)
-    assert on["push"] == {"branches": ["main"], "paths": [paths.RELEASES.name]} and "workflow_dispatch" in on
+    assert on["push"] == {"branches": ["main"], "paths": [(REPO / "releases.yaml").name]} and "workflow_dispatch" in on
     assert workflow["permissions"]["contents"] == "write"
     assert builds_with_the_deployments_address(workflow)
     script = run_scripts(workflow)
-    assert "python -m scripts.releases newest" in script and "python -m scripts.changelog" in script
+    assert "python -m scripts.publication.registry newest" in script and "python -m scripts.publication.changelog" in script
     assert re.search(r'gh release view "v\$version"', script) and "exit 0" in script  # an existing release is kept
     create = script[script.index("gh release create"):]
     assert '--target "$commit"' in create and "--notes-file" in create
@@ -113,7 +114,7 @@ def test_release_workflow_publishes_the_newest_recorded_release_with_its_files()
 
 def test_the_new_figure_form_asks_for_what_a_row_needs():
     """The bilingual issue form readers use to send a figure: target, value, date, address and quote, required."""
-    form = yaml.safe_load((paths.ROOT / ".github" / "ISSUE_TEMPLATE" / "new-figure.yml").read_text(encoding="utf-8"))
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "new-figure.yml").read_text(encoding="utf-8"))
     fields = {item["id"]: item for item in form["body"] if item.get("id")}
     for needed in ("target", "value", "date", "url", "quote"):
         assert fields[needed]["validations"]["required"] is True, needed
@@ -132,5 +133,5 @@ def test_every_action_is_pinned_to_a_commit():
 
 
 def test_dependabot_watches_pip_npm_and_actions():
-    config = yaml.safe_load((paths.ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "npm", "github-actions"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import paths
+from scripts.context import CODE
 from scripts.package import DataPackage, load_package, read_descriptor
 from scripts.validate import checks
 from scripts.validate.cells import check_cells, check_written_forms
@@ -19,7 +19,7 @@ from scripts.validate.frictionless_report import check_frictionless
 from scripts.validate.problems import Problem
 
 
-def validate(root: Path = paths.ROOT) -> tuple[list[Problem], DataPackage | None]:
+def validate(root: Path) -> tuple[list[Problem], DataPackage | None]:
     """All problems found, and the package when it could be loaded (for the summary)."""
     try:
         read = read_descriptor(root)  # the descriptor and its schemas, parsed once for every step below
@@ -59,7 +59,7 @@ def report(problems: list[Problem], consequence: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=paths.ROOT, help="folder holding datapackage.yaml")
+    parser.add_argument("--root", type=Path, default=CODE, help="folder holding datapackage.yaml")
     args = parser.parse_args(argv)
     problems, package = validate(args.root.resolve())
     try:

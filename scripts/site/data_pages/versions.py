@@ -1,0 +1,70 @@
+"""The Versions page: every recorded release, newest first, with its date, commit, main files, what
+changed (its CHANGELOG.md section) and those files' lines of its SHA256SUMS, read from the files published."""
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.archive import layout
+from scripts.errors import BuildError
+from scripts.publication import changelog
+from scripts.publication.published import Published
+from scripts.publication.registry import Release, read_releases
+from scripts.site import site_map
+from scripts.site.phrases import t
+
+
+def versions(root: Path, published: Published, lang: str) -> str:
+    if not published.releases:
+        return t("no_release_yet", lang)
+    text = changelog.read_changelog(root)
+    return "\n\n".join(release_section(published.downloads, release, changes(release, text), lang)
+                       for release in reversed(published.releases))
+
+
+def main_files(release_dir: Path) -> list[str]:
+    """The release's zip, workbook, database and descriptor, named as that release named them."""
+    name = json.loads((release_dir / layout.DESCRIPTOR).read_text(encoding="utf-8"))["name"]
+    return [layout.package_file(name, kind) for kind in layout.PACKAGE_FORMATS] + [layout.DESCRIPTOR]
+
+
+def checksums(release_dir: Path, files: list[str]) -> str:
+    lines = (release_dir / layout.MANIFEST).read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if line.split("  ", 1)[1] in files)
+
+
+def placeholder_address(release_dir: Path, lang: str) -> str:
+    """One sentence for a release published before the site had an address: its files name a
+    reserved .invalid host instead, and stay as they were published."""
+    homepage = json.loads((release_dir / layout.DESCRIPTOR).read_text(encoding="utf-8")).get("homepage", "")
+    return t("version_placeholder_address", lang) if (urlsplit(homepage).hostname or "").endswith(".invalid") else ""
+
+
+def changes(release: Release, changelog_text: str) -> str:
+    section = changelog.section(release.version, changelog_text)
+    if section is None:
+        raise BuildError(f"CHANGELOG.md has no section '## {release.version}', a release recorded in releases.yaml. "
+                         "Fix: restore what it said about that release.")
+    return section
+
+
+def recorded_changes(root: Path) -> list[tuple[Release, str]]:
+    """Every recorded release, oldest first, with what CHANGELOG.md says it changed."""
+    text = changelog.read_changelog(root)
+    return [(release, changes(release, text)) for release in read_releases(root)]
+
+
+def page_link(folder: str, path: str) -> str:
+    """A link from a Data page to a file under downloads/<folder>/."""
+    return site_map.link_from_page(site_map.VERSIONS, site_map.download_path(folder, path))
+
+
+def release_section(downloads: Path, release: Release, changes_text: str, lang: str) -> str:
+    folder = layout.version_dir(release.version)
+    release_dir = downloads / folder
+    files = main_files(release_dir)
+    links = " · ".join(f"[{file}]({page_link(folder, file)})" for file in [*files, layout.MANIFEST])
+    # The heading's id is the folder's name (v1.0.0), so the feeds can link to a version's section.
+    parts = [f"## {release.version} {{#{folder}}}", t("version_released", lang, date=release.date, commit=release.commit), links,
+             placeholder_address(release_dir, lang), f"**{t('version_changes', lang)}**", changes_text,
+             f"**{t('version_checksums', lang)}**", f"```text\n{checksums(release_dir, files)}\n```"]
+    return "\n\n".join(part for part in parts if part)

@@ -1,0 +1,58 @@
+"""The data dictionary, generated from the Table Schemas: each field described once, there."""
+from collections.abc import Iterator
+
+from scripts.package import DataPackage
+from scripts.site import site_map
+from scripts.site.markdown import Safe, cell, en, table
+from scripts.site.model import Site
+from scripts.site.phrases import t
+
+
+def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
+    yield site_map.DICTIONARY, page(site.package, lang)
+
+
+def page(package: DataPackage, lang: str) -> str:
+    blocks = [f"# {t('dictionary_title', lang)}", t("dictionary_intro", lang)]
+    for resource in package.descriptor["resources"]:
+        blocks += resource_section(package, resource, lang)
+    return "\n\n".join(blocks)
+
+
+def resource_section(package: DataPackage, resource: dict, lang: str) -> list[str]:
+    schema = resource["schema"]
+    facts = [f"{t('file', lang)}: <code>{cell(resource['path'], lang)}</code>",
+             f"{t('primary_key', lang)}: {cell(', '.join(schema.get('primaryKey', [])), lang)}"]
+    for key in schema.get("foreignKeys", []):
+        target = key["reference"]
+        facts.append(f"{t('foreign_keys', lang)}: {cell(', '.join(key['fields']), lang)} → "
+                     f"{cell(target['resource'], lang)}.{cell(', '.join(target['fields']), lang)}")
+    headers = [t("field", lang), t("title", lang), t("type", lang), t("description", lang), t("constraints", lang)]
+    rows = [field_row(field, lang) for field in schema["fields"]]
+    return [f"## {cell(resource['name'], lang)}", "  \n".join(facts), table(headers, rows, lang)]
+
+
+def field_row(field: dict, lang: str) -> list:
+    description = field.get("description_zh" if lang == "zh" else "description", "")
+    return [Safe(f"<code>{cell(field['name'], lang)}</code>"), en(field.get("title", ""), lang),
+            field.get("type", "string") + (f" ({field['format']})" if field.get("format") else ""),
+            description, constraints(field, lang)]
+
+
+def constraints(field: dict, lang: str) -> str:
+    rules = field.get("constraints", {})
+    parts = []
+    if rules.get("required"):
+        parts.append(t("required", lang))
+    if rules.get("unique"):
+        parts.append(t("unique", lang))
+    if "pattern" in rules:
+        parts.append(f"{t('pattern', lang)} <code>{cell(rules['pattern'], lang)}</code>")
+    if "enum" in rules:
+        values = ", ".join(f"<code>{cell(v, lang)}</code>" for v in rules["enum"])
+        parts.append(f"{t('allowed', lang)}: {values}")
+    if "minimum" in rules:
+        parts.append(f"{t('minimum', lang)} {cell(rules['minimum'], lang)}")
+    if "maximum" in rules:
+        parts.append(f"{t('maximum', lang)} {cell(rules['maximum'], lang)}")
+    return Safe("; ".join(parts)) if parts else Safe("—")

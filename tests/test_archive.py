@@ -1,0 +1,37 @@
+"""The release writer stands alone: the door every past release is rebuilt through loads neither MkDocs nor
+the site's code, and writes a release from the command line."""
+import json
+import subprocess
+import sys
+
+from conftest import REPO, copy_package, fingerprint
+from scripts.archive import write_release
+from scripts.package import load_package
+
+FORBIDDEN = ("mkdocs", "material", "scripts.site", "scripts.theme", "scripts.publication", "scripts.build", "pandas")
+
+
+def test_importing_the_release_writer_loads_no_site_code_in_a_fresh_interpreter():
+    listing = "import sys, scripts.archive, scripts.archive.__main__; print('\\n'.join(sorted(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", listing], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    assert "scripts.archive.writer" in loaded
+    assert [name for name in loaded if name.startswith(FORBIDDEN)] == []
+
+
+def test_the_door_writes_the_release_the_function_writes(tmp_path):
+    root = copy_package(tmp_path / "root")
+    door = [sys.executable, "-m", "scripts.archive", "--root", str(root), "--out", str(tmp_path / "door"),
+            "--site-url", "https://example.org/plan"]
+    subprocess.run(door, cwd=REPO, capture_output=True, text=True, check=True)
+    write_release(load_package(root), tmp_path / "function", "https://example.org/plan/")
+    assert fingerprint(tmp_path / "door") == fingerprint(tmp_path / "function")
+    assert json.loads((tmp_path / "door" / "datapackage.json").read_text(encoding="utf-8"))["homepage"] == \
+        "https://example.org/plan/"
+
+
+def test_the_door_refuses_a_malformed_address_in_one_line(tmp_path):
+    root = copy_package(tmp_path / "root")
+    door = [sys.executable, "-m", "scripts.archive", "--root", str(root), "--out", str(tmp_path / "out"), "--site-url", "ftp://x"]
+    result = subprocess.run(door, cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
