@@ -684,3 +684,11 @@ def test_codes_are_listed_on_the_command_line():
     lines = out.getvalue().splitlines()
     assert [line.split()[0] for line in lines] == list(CODES)
     assert all(CODES[line.split()[0]].checks["zh"] in line for line in lines)
+
+
+def test_every_code_the_guides_show_is_listed():
+    """The README and both guides quote validator lines; the codes in them must be real."""
+    shown = {(guide, code) for guide in ("README.md", "CONTRIBUTING.md", "CONTRIBUTING.en.md")
+             for code in re.findall(r": \[([a-z]+\.[a-z0-9-]+)\] ", (paths.ROOT / guide).read_text(encoding="utf-8"))}
+    assert len({guide for guide, _ in shown}) == 3, "a guide no longer shows a validator line"
+    assert sorted((guide, code) for guide, code in shown if code not in CODES) == []
