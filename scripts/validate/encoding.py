@@ -23,7 +23,8 @@ def _encoding_of(file: str, raw: bytes) -> Iterator[Problem]:
                       'save it as UTF-8 without BOM (in Excel: "CSV UTF-8" is with BOM; use a text editor or LibreOffice).')
         return
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw.split(b"\n", 1)[0]:
-        yield Problem("encoding.not-utf8", file, 1, None, "the file is not UTF-8; it looks like UTF-16 (Excel's \u201cUnicode Text\u201d).",
+        yield Problem("encoding.not-utf8", file, 1, None,
+                      "the file is not UTF-8; it looks like UTF-16 (Excel's \u201cUnicode Text\u201d).",
                       'save it as UTF-8 (LibreOffice: Character set "Unicode (UTF-8)"; '
                       "or run: iconv -f UTF-16 -t UTF-8 in.csv > out.csv).")
         return
@@ -31,7 +32,8 @@ def _encoding_of(file: str, raw: bytes) -> Iterator[Problem]:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        yield Problem("encoding.not-utf8", file, line, None, _not_utf8(raw), 'save it as UTF-8 (LibreOffice: Character set "Unicode (UTF-8)"; '
+        yield Problem("encoding.not-utf8", file, line, None, _not_utf8(raw),
+                      'save it as UTF-8 (LibreOffice: Character set "Unicode (UTF-8)"; '
                       "or run: iconv -f GB18030 -t UTF-8 in.csv > out.csv).")
         return
     yield from _line_endings(file, raw)

@@ -48,7 +48,8 @@ def _head(file: str, lines: list[str]) -> Iterator[Problem]:
                           "write the page's address as read, starting http:// or https://, with no spaces, on this line.")
         if name in ("Published", "Retrieved") and not _dated(value, may_be_unknown=name == "Published"):
             unknown = f" or \u201c{NOT_STATED}\u201d" if name == "Published" else ""
-            yield Problem("excerpt.date-malformed", file, number, name, f"\u201c{value.split(' (')[0][:40]}\u201d is not a date YYYY-MM-DD{unknown}.",
+            yield Problem("excerpt.date-malformed", file, number, name,
+                          f"\u201c{value.split(' (')[0][:40]}\u201d is not a date YYYY-MM-DD{unknown}.",
                           f"write {WHAT[name]} as YYYY-MM-DD (such as 2026-11-28){unknown} on this line of the excerpt; "
                           "a remark may follow in brackets.")
 

@@ -30,7 +30,8 @@ def _translation_cell(file: str, row: dict, field: dict) -> Iterator[Problem]:
     if row[twin] and not value.strip():
         yield Problem("english.missing", file, row["_line"], name, "the English is missing.", "write the English translation.")
     elif value and not row[twin]:
-        yield Problem("english.without-chinese", file, row["_line"], name, f"English given but {twin} is empty.", f"fill {twin} or empty {name}.")
+        yield Problem("english.without-chinese", file, row["_line"], name,
+                      f"English given but {twin} is empty.", f"fill {twin} or empty {name}.")
     elif HAN.search(value):
         yield Problem("english.contains-chinese", file, row["_line"], name, "the English contains Chinese characters.",
                       "translate or romanise them.")
@@ -39,5 +40,6 @@ def _translation_cell(file: str, row: dict, field: dict) -> Iterator[Problem]:
 def _prose_cell(file: str, row: dict, field: dict) -> Iterator[Problem]:
     value = row[field["name"]]
     if len(HAN.findall(value)) > len(LATIN.findall(value)):
-        yield Problem("english.mostly-chinese", file, row["_line"], field["name"], "this field is English prose, but the text is mostly Chinese.",
+        yield Problem("english.mostly-chinese", file, row["_line"], field["name"],
+                      "this field is English prose, but the text is mostly Chinese.",
                       "write it in English; quote Chinese words only where the note is about them.")

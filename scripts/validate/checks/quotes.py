@@ -117,7 +117,8 @@ def target_values(package: DataPackage) -> Iterator[Problem]:
     file = package.resource("targets")["path"]
     for row in package.rows("targets"):
         if row["indicator_zh"] and row["indicator_zh"] not in row["quote_zh"]:
-            yield Problem("target.indicator-not-in-quote", file, row["_line"], "indicator_zh", "the indicator is not part of quote_zh.",
+            yield Problem("target.indicator-not-in-quote", file, row["_line"], "indicator_zh",
+                          "the indicator is not part of quote_zh.",
                           "use the words of the quote for the indicator.")
         stated = figures_in(row["quote_zh"])
         figure = stated[0][0] if stated else None  # the first figure the quote states
@@ -129,5 +130,6 @@ def target_values(package: DataPackage) -> Iterator[Problem]:
             yield Problem("target.quote-without-figure", file, row["_line"], "quote_zh", "the quote states no figure.",
                           "quote the phrase that gives the number.")
         elif not agrees(value, figure):
-            yield Problem("target.value-disagrees-with-quote", file, row["_line"], "value", f"{row['value']} disagrees with the quote, which says {figure:g}.",
+            yield Problem("target.value-disagrees-with-quote", file, row["_line"], "value",
+                          f"{row['value']} disagrees with the quote, which says {figure:g}.",
                           f"set value to {figure:g} ({UNITS_HINT}).")

@@ -56,7 +56,8 @@ def responsibilities(package: DataPackage) -> Iterator[Problem]:
 
 
 def _rows_without_line(file: str, measure_id: str, rows: list[dict]) -> Problem:
-    return Problem("responsibility.rows-without-line", file, rows[0]["_line"], "measure_id", f"{measure_id} has no responsible_line_zh.",
+    return Problem("responsibility.rows-without-line", file, rows[0]["_line"], "measure_id",
+                   f"{measure_id} has no responsible_line_zh.",
                    "remove these rows or give the measure its line.")
 
 
@@ -75,7 +76,8 @@ def _spell_line(file: str, measure: dict, rows: list[dict], agencies: dict) -> I
     rest = line.removeprefix(RESPONSIBLE_PREFIX)
     for expected_position, row in enumerate(rows, 1):
         if as_int(row["position"]) != expected_position:
-            yield Problem("responsibility.position-gap", file, row["_line"], "position", f"expected position {expected_position} here.",
+            yield Problem("responsibility.position-gap", file, row["_line"], "position",
+                          f"expected position {expected_position} here.",
                           "number the units of one line 1, 2, 3… without gaps.")
             return
         agency = agencies.get(row["agency_id"])
