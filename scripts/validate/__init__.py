@@ -62,7 +62,7 @@ def report(problems: list[Problem], consequence: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=paths.ROOT, help="folder holding datapackage.yaml")
-    parser.add_argument("--codes", nargs="?", const=LANGUAGES[1], choices=LANGUAGES,
+    parser.add_argument("--codes", nargs="?", const="en", choices=LANGUAGES,
                         help="list every problem code and what it checks (in en or zh), and exit")
     args = parser.parse_args(argv)
     if args.codes:

@@ -18,7 +18,7 @@ def _entry(code, lang: str) -> str:
     colon = "：" if lang == "zh" else ": "
     return (f"**`{code.code}`**{colon}{code.checks[lang]}\n\n"
             f"{LABELS['fix'][lang]}{colon}{code.fix[lang]}\n\n"
-            f"{LABELS['example'][lang]}{colon}\n\n```text\n{code.example}\n```")
+            f"{LABELS['example'][lang]}{colon.strip()}\n\n```text\n{code.example}\n```")
 
 
 def listing(lang: str) -> str:
