@@ -557,11 +557,14 @@ def test_every_domain_check_is_the_only_one_to_catch_some_case():
     assert [check.__name__ for check in checks.ALL_CHECKS if check.__name__ not in owners] == []
 
 
+def without_rows(line: str) -> str:
+    return re.sub(r", row \d+", ", row N", line)
+
+
 @pytest.mark.parametrize("code", sorted(CODES), ids=str)
 def test_each_example_is_what_a_case_prints(code):
     """The catalogue cannot lie: its example line is what a named broken copy makes the validator print,
     row numbers aside (they move as rows are added)."""
-    without_rows = lambda line: re.sub(r", row \d+", ", row N", line)  # noqa: E731
     printed = [str(p) for breaks in CASES if breaks.code == code for p in outcome(breaks)[1] if p.code == code]
     assert without_rows(CODES[code].example) in map(without_rows, printed), \
         f"set the example of {code} in scripts/validate/codes.yaml to one of: {printed}"
@@ -611,15 +614,6 @@ def test_a_bad_date_in_an_excerpt_is_reported_against_the_excerpt_not_the_csv(pa
     where = excerpt_retrieved_on_a_day_that_does_not_exist(package_copy)
     problems, _ = validate(package_copy)
     assert [(p.code, p.file, p.row, p.field) for p in problems] == [("excerpt.date-malformed", *where)]
-
-
-def test_the_guides_example_excerpt_head_is_well_formed():
-    """Both guides show the head a maintainer copies; it must pass the check it is the model for."""
-    from scripts.validate.checks.excerpts import _head
-    for guide in ("CONTRIBUTING.md", "CONTRIBUTING.en.md"):
-        text = (paths.ROOT / guide).read_text(encoding="utf-8")
-        head = re.search(r"```text\n(URL: .+?)\n---\n", text, re.S)[1]
-        assert list(_head(guide, head.splitlines())) == [], guide
 
 
 def test_an_unreadable_file_stops_the_rest(package_copy):
