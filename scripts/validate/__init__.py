@@ -1,8 +1,8 @@
 """Validate the Data Package: encoding, Frictionless (types, constraints, keys), then the domain checks.
 
-Usage: python -m scripts.validate [--root DIR]
-Prints one problem per line (file, row, field, what is wrong, how to fix it) and exits 1,
-or prints a summary of what was checked and exits 0. Writes nothing.
+Usage: python -m scripts.validate [--root DIR] | --codes [en|zh]
+Prints one problem per line (file, row, field, [code], what is wrong, how to fix it) and exits 1,
+or prints a summary of what was checked and exits 0. Writes nothing. --codes lists every code and exits.
 """
 import argparse
 import sys
@@ -11,8 +11,9 @@ from pathlib import Path
 import yaml
 
 from scripts.context import CODE
-from scripts.package import DataPackage, load_package, read_descriptor
+from scripts.package import LANGUAGES, DataPackage, load_package, read_descriptor
 from scripts.validate import checks
+from scripts.validate.catalogue import listing
 from scripts.validate.cells import check_cells, check_written_forms
 from scripts.validate.encoding import check_encoding
 from scripts.validate.frictionless_report import check_frictionless
@@ -24,8 +25,9 @@ def validate(root: Path) -> tuple[list[Problem], DataPackage | None]:
     try:
         read = read_descriptor(root)  # the descriptor and its schemas, parsed once for every step below
     except (OSError, yaml.YAMLError) as error:
-        return [Problem("datapackage.yaml", None, None, f"it or a schema it names cannot be read: {error}.",
-                        "restore a valid descriptor and schemas.")], None
+        said = " ".join(str(error).split())  # YAML's message spans lines; a problem is one
+        return [Problem("package.descriptor-unreadable", "datapackage.yaml", None, None,
+                        f"it or a schema it names cannot be read: {said}.", "restore a valid descriptor and schemas.")], None
     descriptor = read[0]
     problems = list(check_encoding(root, descriptor))
     if problems:
@@ -46,13 +48,13 @@ def summary(package: DataPackage) -> str:
     rows = ", ".join(f"{name} {len(records)}" for name, records in package.records.items())
     names = ", ".join(check.__name__.replace("_", " ") for check in checks.ALL_CHECKS)
     return (f"OK: {len(package.records)} resources valid (rows: {rows}).\n"
-            f"Checked: UTF-8 encoding, Frictionless types, constraints, primary and foreign keys, cell contents, "
+            f"Checked: UTF-8 encoding and line endings, Frictionless types, constraints, primary and foreign keys, cell contents, "
             f"and the domain checks: {names}.")
 
 
 def report(problems: list[Problem], consequence: str) -> None:
     """Every problem on a line of its own, by file and row, then how many and what that means."""
-    for problem in sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.message)):
+    for problem in sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.code, p.message)):
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem(s) found; {consequence}.", file=sys.stderr)
 
@@ -60,7 +62,12 @@ def report(problems: list[Problem], consequence: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=CODE, help="folder holding datapackage.yaml")
+    parser.add_argument("--codes", nargs="?", const="en", choices=LANGUAGES,
+                        help="list every problem code and what it checks (in en or zh), and exit")
     args = parser.parse_args(argv)
+    if args.codes:
+        print(listing(args.codes))
+        return 0
     problems, package = validate(args.root.resolve())
     try:
         if problems:

@@ -29,12 +29,13 @@ def check_cells(package: DataPackage) -> Iterator[Problem]:
                 value = row[field]
                 bad = _invisible(value)
                 if bad:
-                    yield Problem(file, row["_line"], field,
+                    yield Problem("cell.invisible-character", file, row["_line"], field,
                                   f"the cell contains the control or invisible character U+{ord(bad):04X} "
                                   f"({unicodedata.name(bad, 'a control character or line break')}).",
                                   "remove it; keep each record on one line, with no hidden characters.")
                 elif len(value) > MAX_CELL:
-                    yield Problem(file, row["_line"], field, f"the cell is {len(value)} characters long (limit {MAX_CELL}).",
+                    yield Problem("cell.too-long", file, row["_line"], field,
+                                  f"the cell is {len(value)} characters long (limit {MAX_CELL}).",
                                   "shorten it; a paragraph of the plan is far shorter.")
 
 
@@ -54,5 +55,6 @@ def check_written_forms(package: DataPackage) -> Iterator[Problem]:
             for field, kind in typed:
                 value = row[field]
                 if value and not PLAIN[kind].fullmatch(value):
-                    yield Problem(file, row["_line"], field, f"\u201c{value}\u201d is not written as a plain {kind}.",
+                    yield Problem("cell.not-plain", file, row["_line"], field,
+                                  f"\u201c{value}\u201d is not written as a plain {kind}.",
                                   TYPE_FIXES[kind])

@@ -17,6 +17,18 @@ TYPE_FIXES = {
 }
 
 
+# Our code for each Frictionless error type (constraint errors are told apart by their note, in _constraint).
+CODES = {
+    "type-error": "cell.wrong-type", "primary-key": "key.duplicate-id", "unique-error": "key.duplicate-value",
+    "foreign-key": "key.dangling-reference", "missing-cell": "table.missing-cell", "extra-cell": "table.extra-cell",
+    "blank-row": "table.blank-row", "incorrect-label": "table.wrong-column-name", "missing-label": "table.missing-column",
+    "extra-label": "table.extra-column", "duplicate-label": "table.duplicate-column-name",
+    "blank-label": "table.blank-column-name", "source-error": "table.unreadable", "scheme-error": "table.unreadable",
+    "format-error": "table.unreadable", "encoding-error": "table.unreadable",
+}
+OTHER = "table.other-error"  # whatever Frictionless may add: said in its own words
+
+
 def check_frictionless(root: Path, descriptor: dict) -> tuple[list[Problem], bool]:
     """Problems Frictionless finds in the package whose descriptor (schemas inline) is given, and
     whether any of them keeps the tables from being read row by row."""
@@ -26,14 +38,19 @@ def check_frictionless(root: Path, descriptor: dict) -> tuple[list[Problem], boo
         # Schemas given inline: given as paths, Frictionless re-reads each YAML file many times.
         report = Package(copy.deepcopy(descriptor), basepath=str(root)).validate()
     except FrictionlessException as error:
-        return [Problem("datapackage.yaml", None, None, f"{error.error.message}.", "correct the descriptor.")], True
-    problems = [Problem("datapackage.yaml", None, None, f"{e.message}", "correct the descriptor.") for e in report.errors]
+        reasons = "".join(f" ({reason.message})" for reason in error.reasons)
+        return [_descriptor_problem(f"{error.error.message}{reasons}.")], True
+    problems = [_descriptor_problem(e.message) for e in report.errors]
     errors = [(task, error) for task in report.tasks for error in task.errors]
     fields = {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
     problems += [_from_frictionless(task.name, task.place, error, fields.get((task.name, getattr(error, "field_name", None))))
                  for task, error in _without_echoes(errors)]
     structural = bool(report.errors) or any(error.type in STRUCTURAL for _, error in errors)
     return problems, structural
+
+
+def _descriptor_problem(message: str) -> Problem:
+    return Problem("package.descriptor-invalid", "datapackage.yaml", None, None, message, "correct the descriptor.")
 
 
 def _without_echoes(errors: list) -> list:
@@ -47,20 +64,33 @@ def _from_frictionless(resource: str, place: str, error, field: dict | None) -> 
     """One Frictionless error as a Problem; `field` is the schema's field it concerns, if any."""
     row = getattr(error, "row_number", None) or next(iter(getattr(error, "row_numbers", None) or []), None)
     name = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", [])) or None
-    if error.type == "constraint-error" and "pattern" in error.note and field:
-        message, fix = _pattern_advice(error.cell, field)
+    if error.type == "constraint-error":
+        code, message, fix = _constraint(error, field)
     else:
-        message, fix = _describe(error), _fix(error)
-    return Problem(Path(place).as_posix() if place else resource, row, name, message, fix)
+        code, message, fix = CODES.get(error.type, OTHER), _describe(error), _fix(error)
+    return Problem(code, Path(place).as_posix() if place else resource, row, name, message, fix)
 
 
-def _pattern_advice(cell: str, field: dict) -> tuple[str, str]:
-    """What is wrong and how to fix it, from the field's own pattern: the safe-ID advice only for IDs."""
+def _constraint(error, field: dict | None) -> tuple[str, str, str]:
+    """Code, what is wrong and how to fix it, for a cell that breaks one of its field's constraints."""
+    cell, note = error.cell, error.note
+    if "required" in note:
+        return "cell.required-empty", "the cell is empty but required.", "fill the cell."
+    if "enum" in note:
+        allowed = ", ".join(re.findall(r"'([^']*)'", note))
+        return "cell.not-allowed-value", f"\u201c{cell}\u201d is not one of the allowed values.", f"use one of the allowed values: {allowed}."
+    if "pattern" in note and field:
+        return _pattern_advice(cell, field)
+    return "cell.constraint-broken", f"\u201c{cell}\u201d breaks the rule {note}.", "change the value so it meets the rule."
+
+
+def _pattern_advice(cell: str, field: dict) -> tuple[str, str, str]:
+    """Code, what is wrong and how to fix it, from the field's own pattern: the safe-ID advice only for IDs."""
     pattern = field["constraints"]["pattern"]
     if pattern == SAFE_ID_PATTERN:
-        return (f"\u201c{cell}\u201d is not a safe ID (it must work in a file name and a URL).",
+        return ("cell.unsafe-id", f"\u201c{cell}\u201d is not a safe ID (it must work in a file name and a URL).",
                 "use only lowercase ASCII letters and digits, joined by single - or . (no spaces, slashes or ..).")
-    return (f"\u201c{cell}\u201d does not have the form this field requires (the pattern {pattern}).",
+    return ("cell.pattern-mismatch", f"\u201c{cell}\u201d does not have the form this field requires (the pattern {pattern}).",
             f"write it in that form; the field holds: {field.get('description', field['name'])}")
 
 
@@ -76,25 +106,38 @@ def _describe(error) -> str:
         return f"\u201c{cell}\u201d is not a valid {_field_type(error)}."
     if error.type == "incorrect-label":
         return f"the header has \u201c{error.label}\u201d where the schema expects \u201c{error.field_name}\u201d."
+    if error.type == "missing-label":
+        return f"the header has no column \u201c{error.field_name}\u201d, which the schema declares."
+    if error.type == "extra-label":
+        return f"the header has a column \u201c{error.label}\u201d the schema does not declare."
+    if error.type == "duplicate-label":
+        return f"the header names \u201c{error.label}\u201d more than once."
+    if error.type == "blank-label":
+        return f"column {error.field_number} of the header has no name."
+    if error.type == "blank-row":
+        return "the row is empty."
     if error.type == "missing-cell":
         return "the row has fewer cells than the header."
     if error.type == "extra-cell":
         return "the row has more cells than the header."
+    if error.type == "primary-key":
+        return f"the row repeats the ID (primary key) of row {_first_row(error)}."
+    if error.type == "unique-error":
+        return f"\u201c{cell}\u201d is also in row {_first_row(error)}; this field holds each value once."
     if error.type == "foreign-key":
         values = ", ".join(error.field_cells)
         target = f"{error.reference_name} has no row with {', '.join(error.reference_field_names)}"
         return f"{target} \u201c{values}\u201d (foreign key)."
-    if error.type == "constraint-error" and "required" in error.note:
-        return "the cell is empty but required."
-    if error.type == "constraint-error" and "enum" in error.note:
-        return f"\u201c{cell}\u201d is not one of the allowed values."
-    if error.type == "constraint-error":
-        return f"\u201c{cell}\u201d breaks the rule {error.note}."
     return f"{error.title}: {error.note}."
 
 
+def _first_row(error) -> str:
+    """The row a duplicate repeats: Frictionless names it only in its note, "the same as in the row at position 2"."""
+    found = re.search(r"position (\d+)", error.note)
+    return found[1] if found else "above"
+
+
 def _fix(error) -> str:
-    note = getattr(error, "note", "")
     fixes = {
         "type-error": TYPE_FIXES.get(_field_type(error) if error.type == "type-error" else "", "write a value of the field's type."),
         "primary-key": "give this row an ID of its own, or delete the duplicate row.",
@@ -107,12 +150,8 @@ def _fix(error) -> str:
         "missing-label": "restore the missing column.",
         "extra-label": "remove the extra column, or declare it in the schema first.",
         "duplicate-label": "give each column its own name.",
+        "blank-label": "restore the header row exactly as the schema names the columns, in order.",
     }
-    if error.type == "constraint-error":
-        if "enum" in note:
-            allowed = ", ".join(re.findall(r"'([^']*)'", note))
-            return f"use one of the allowed values: {allowed}."
-        if "required" in note:
-            return "fill the cell."
-        return "change the value so it meets the rule."
-    return fixes.get(error.type, "correct the file.")
+    if CODES.get(error.type) == "table.unreadable":
+        return "keep the file a plain CSV, declared in datapackage.yaml as format: csv."
+    return fixes.get(error.type, "correct the file, or remove from datapackage.yaml what it declares and no longer holds.")

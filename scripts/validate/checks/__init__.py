@@ -3,6 +3,7 @@
 Each check takes the loaded package and yields Problems; it never raises for a data mistake.
 """
 from scripts.validate.checks.declarations import declarations
+from scripts.validate.checks.excerpts import excerpt_heads
 from scripts.validate.checks.language import english
 from scripts.validate.checks.progress import no_future_dates, progress_figures, source_excerpts
 from scripts.validate.checks.quotes import source_files, target_values, verbatim
@@ -11,5 +12,5 @@ from scripts.validate.checks.structure import measure_texts, measure_tree, parag
 from scripts.validate.checks.termbase import termbase
 
 ALL_CHECKS = [declarations, source_files, verbatim, english, termbase, target_values, responsible_lines, responsibilities,
-              measure_texts, paragraph_order, measure_tree, term_first_use, source_excerpts, progress_figures,
-              no_future_dates]
+              measure_texts, paragraph_order, measure_tree, term_first_use, source_excerpts, excerpt_heads,
+              progress_figures, no_future_dates]

@@ -6,6 +6,7 @@ from datetime import date
 from scripts.figures import UNITS_HINT, agrees, figures_in
 from scripts.package import VARIANT_SEPARATOR, DataPackage
 from scripts.validate.cells import PLAIN
+from scripts.validate.checks.excerpts import sound_head
 from scripts.validate.checks.quotes import excerpts
 from scripts.validate.problems import Problem
 
@@ -19,18 +20,18 @@ def source_excerpts(package: DataPackage) -> Iterator[Problem]:
     file, stored = package.resource("sources")["path"], excerpts(package)
     for source in package.rows("sources"):
         if source["source_id"] not in stored:  # no file that can be read
-            yield Problem(file, source["_line"], "excerpt_file", f"there is no stored excerpt data/{source['excerpt_file'][:80]}.",
+            yield Problem("source.excerpt-missing", file, source["_line"], "excerpt_file", f"there is no stored excerpt data/{source['excerpt_file'][:80]}.",
                           "store the passage relied on under data/source/progress/ with its head, or correct the path.")
             continue
         if bool(source["published_date"]) != bool(source["published_date_from"]):
-            yield Problem(file, source["_line"], "published_date_from", "says where the date was read only when there is a date.",
+            yield Problem("source.date-origin-without-date", file, source["_line"], "published_date_from", "says where the date was read only when there is a date.",
                           "give published_date_from (page or url) with a published_date, and neither without one.")
-        head = stored[source["source_id"]][0]
-        if head.get("URL") != source["url"]:
-            yield Problem(file, source["_line"], "url", f"the excerpt's head gives the address \u201c{head.get('URL', '')[:80]}\u201d.",
+        head = sound_head(stored[source["source_id"]][0])  # a malformed line is reported against the excerpt
+        if "URL" in head and head["URL"] != source["url"]:
+            yield Problem("source.url-differs-from-excerpt", file, source["_line"], "url", f"the excerpt's head gives the address \u201c{head.get('URL', '')[:80]}\u201d.",
                           "make the row's url and the excerpt's URL line the page's address, exactly.")
-        if not head.get("Retrieved", "").startswith(source["retrieved_date"]):
-            yield Problem(file, source["_line"], "retrieved_date", f"the excerpt's head says Retrieved: {head.get('Retrieved', '')[:40]}.",
+        if "Retrieved" in head and not head["Retrieved"].startswith(source["retrieved_date"]):
+            yield Problem("source.retrieved-differs-from-excerpt", file, source["_line"], "retrieved_date", f"the excerpt's head says Retrieved: {head.get('Retrieved', '')[:40]}.",
                           "make retrieved_date the date on the excerpt's Retrieved line.")
 
 
@@ -42,11 +43,11 @@ def progress_figures(package: DataPackage) -> Iterator[Problem]:
         target, source = targets.get(row["target_id"]), sources.get(row["source_id"])
         if target is None or source is None:
             continue  # Frictionless reports the dangling key
-        for field, message, fix in [*_figure(row), *_kind(row, target), *_dates(row, source), *_scope(row, target)]:
-            yield Problem(file, row["_line"], field, message, fix)
+        for code, field, message, fix in [*_figure(row), *_kind(row, target), *_dates(row, source), *_scope(row, target)]:
+            yield Problem(code, file, row["_line"], field, message, fix)
 
 
-def _figure(row: dict) -> Iterator[tuple[str, str, str]]:
+def _figure(row: dict) -> Iterator[tuple[str, str, str, str]]:
     """The value is a figure of the quote, with the comparator its wording implies."""
     try:
         value = float(row["value"])
@@ -56,58 +57,58 @@ def _figure(row: dict) -> Iterator[tuple[str, str, str]]:
     matching = [comparator for figure, comparator in stated if agrees(value, figure)]
     if not matching:
         shown = ", ".join(f"{figure:g}" for figure, _ in stated) or "none"
-        yield ("value", f"{row['value']} is not a figure of the quote (its figures: {shown}).",
+        yield ("progress.value-not-in-quote", "value", f"{row['value']} is not a figure of the quote (its figures: {shown}).",
                f"set value to the quoted figure as a plain number ({UNITS_HINT}), or quote the passage that states it.")
     elif row["comparator"] not in matching:
-        yield ("comparator", f"the quote states {row['value']} as \u201c{matching[0]}\u201d (超/突破/逾 mean more than, 以上 at least).",
+        yield ("progress.comparator-differs-from-quote", "comparator", f"the quote states {row['value']} as \u201c{matching[0]}\u201d (超/突破/逾 mean more than, 以上 at least).",
                f"set comparator to {matching[0]}.")
     if row["indicator_zh"] and row["indicator_zh"] not in row["quote_zh"]:
-        yield ("indicator_zh", "the indicator is not part of quote_zh.", "use the quote's own words for what is counted.")
+        yield ("progress.indicator-not-in-quote", "indicator_zh", "the indicator is not part of quote_zh.", "use the quote's own words for what is counted.")
 
 
-def _kind(row: dict, target: dict) -> Iterator[tuple[str, str, str]]:
+def _kind(row: dict, target: dict) -> Iterator[tuple[str, str, str, str]]:
     """A level goes with a level target, a new-in-period figure with an increment or annual one."""
     allowed = COMPARABLE.get(row["figure_type"], set())
     if target["target_type"] not in allowed:
-        yield ("figure_type", f"a {row['figure_type']} figure cannot be compared with {target['target_id']}, whose type is {target['target_type']}.",
+        yield ("progress.not-comparable-with-target", "figure_type", f"a {row['figure_type']} figure cannot be compared with {target['target_id']}, whose type is {target['target_type']}.",
                "record only figures of the kind the target counts (a level for a level target, a number added "
                "in a period for an increment or annual target).")
     if row["figure_type"] == "level" and row["period_start_date"]:
-        yield ("period_start_date", "a level is a number on one date and has no period.", "empty period_start_date.")
+        yield ("progress.level-with-period", "period_start_date", "a level is a number on one date and has no period.", "empty period_start_date.")
     if row["figure_type"] == "new_in_period" and not row["period_start_date"]:
-        yield ("period_start_date", "a number added in a period needs the period's first day.",
+        yield ("progress.addition-without-period-start", "period_start_date", "a number added in a period needs the period's first day.",
                "give the first day the source's period covers (a year: its 1 January).")
 
 
-def _dates(row: dict, source: dict) -> Iterator[tuple[str, str, str]]:
+def _dates(row: dict, source: dict) -> Iterator[tuple[str, str, str, str]]:
     """A period ends after it starts; a figure cannot describe a day after its source was published."""
     start, end, published = (value if ISO_DATE.fullmatch(value) else "" for value in
                              (row["period_start_date"], row["as_of_date"], source["published_date"]))
     if start and end and start >= end:
-        yield ("period_start_date", f"the period starts on {start}, not before it ends ({end}).",
+        yield ("progress.period-ends-before-start", "period_start_date", f"the period starts on {start}, not before it ends ({end}).",
                "swap or correct the dates: period_start_date is the first day, as_of_date the last.")
     if published and end and end > published:
-        yield ("as_of_date", f"{end} is after the source was published ({published}).",
+        yield ("progress.after-publication", "as_of_date", f"{end} is after the source was published ({published}).",
                "use the date the source gives; if it says now (目前), its date of publication.")
 
 
-def _scope(row: dict, target: dict) -> Iterator[tuple[str, str, str]]:
+def _scope(row: dict, target: dict) -> Iterator[tuple[str, str, str, str]]:
     """A figure of the target's scope names the target's indicator and counts in its unit; another scope says how it differs."""
     if row["scope"] == "differs":
         if not row["scope_note"].strip():
-            yield ("scope_note", "the scope differs but the note does not say how.",
+            yield ("progress.scope-note-missing", "scope_note", "the scope differs but the note does not say how.",
                    "say what the figure counts that the target does not (a district, a municipal list…).")
         return
     if row["scope_note"]:
-        yield ("scope_note", "a note on how the scope differs, on a figure marked same.",
+        yield ("progress.scope-note-on-same-scope", "scope_note", "a note on how the scope differs, on a figure marked same.",
                "empty scope_note, or set scope to differs.")
     names = [target["indicator_zh"], *filter(None, target["indicator_variants_zh"].split(VARIANT_SEPARATOR))]
     if row["indicator_zh"] not in names:
-        yield ("indicator_zh", f"\u201c{row['indicator_zh']}\u201d is not {target['target_id']}'s indicator ({' / '.join(names)}).",
+        yield ("progress.indicator-not-targets", "indicator_zh", f"\u201c{row['indicator_zh']}\u201d is not {target['target_id']}'s indicator ({' / '.join(names)}).",
                "if the source counts the same thing in other words, add them to the target's indicator_variants_zh; "
                "otherwise set scope to differs and say how.")
     if row["unit_zh"] != target["unit_zh"]:
-        yield ("unit_zh", f"\u201c{row['unit_zh']}\u201d is not the target's unit (\u201c{target['unit_zh']}\u201d).",
+        yield ("progress.unit-not-targets", "unit_zh", f"\u201c{row['unit_zh']}\u201d is not the target's unit (\u201c{target['unit_zh']}\u201d).",
                "a figure of the same scope counts in the target's unit; otherwise set scope to differs.")
 
 
@@ -119,5 +120,5 @@ def no_future_dates(package: DataPackage) -> Iterator[Problem]:
         for row in package.rows(resource["name"]):
             for field in dated:
                 if ISO_DATE.fullmatch(row[field]) and row[field] > today:
-                    yield Problem(resource["path"], row["_line"], field, f"{row[field]} is in the future.",
+                    yield Problem("cell.date-in-the-future", resource["path"], row["_line"], field, f"{row[field]} is in the future.",
                                   "correct the date (YYYY-MM-DD).")

@@ -34,7 +34,7 @@ def source_files(package: DataPackage) -> Iterator[Problem]:
     """Every document's stored source text exists, so its quotes can be checked (Frictionless checks the form)."""
     for document in package.rows("documents"):
         if _source_file(package, document) is None:
-            yield Problem(package.resource("documents")["path"], document["_line"], "source_file",
+            yield Problem("quote.source-text-missing", package.resource("documents")["path"], document["_line"], "source_file",
                           f"there is no stored source text data/{document['source_file'][:80]}.",
                           "store the source text in data/source/, or correct the path.")
 
@@ -88,7 +88,8 @@ def verbatim(package: DataPackage) -> Iterator[Problem]:
             pieces = value.split(" ") if mode == "paragraphs" else [value]
             for piece in pieces:
                 if not any(piece in source for source in candidates):
-                    yield Problem(file, row["_line"], field, *_not_verbatim(piece, candidates[0], mode, row))
+                    code, message, fix = _not_verbatim(piece, candidates[0], mode, row)
+                    yield Problem(code, file, row["_line"], field, message, fix)
                     break
 
 
@@ -100,12 +101,14 @@ def _texts_to_match(row: dict, mode: str, sources: dict[str, str], stored: dict[
     return [own] if own else list(sources.values())
 
 
-def _not_verbatim(piece: str, source: str, mode: str, row: dict) -> tuple[str, str]:
+def _not_verbatim(piece: str, source: str, mode: str, row: dict) -> tuple[str, str, str]:
+    """Code, what is wrong and how to fix it, for a piece of a verbatim field the source does not have."""
     if mode == "excerpt":
-        return (f"not found verbatim in the excerpt of {row['source_id']}: {first_difference(piece, source)}.",
+        return ("progress.quote-not-in-excerpt",
+                f"not found verbatim in the excerpt of {row['source_id']}: {first_difference(piece, source)}.",
                 "copy the passage exactly from that source's excerpt file (its punctuation and quote marks as there), "
                 "or correct the excerpt if it was mistyped.")
-    return (f"not found verbatim in the stored source text: {first_difference(piece, source)}.",
+    return ("quote.not-in-source", f"not found verbatim in the stored source text: {first_difference(piece, source)}.",
             "copy the text exactly from data/source/ (it uses ASCII ( ) and curly quotes \u201c \u201d).")
 
 
@@ -114,7 +117,8 @@ def target_values(package: DataPackage) -> Iterator[Problem]:
     file = package.resource("targets")["path"]
     for row in package.rows("targets"):
         if row["indicator_zh"] and row["indicator_zh"] not in row["quote_zh"]:
-            yield Problem(file, row["_line"], "indicator_zh", "the indicator is not part of quote_zh.",
+            yield Problem("target.indicator-not-in-quote", file, row["_line"], "indicator_zh",
+                          "the indicator is not part of quote_zh.",
                           "use the words of the quote for the indicator.")
         stated = figures_in(row["quote_zh"])
         figure = stated[0][0] if stated else None  # the first figure the quote states
@@ -123,8 +127,9 @@ def target_values(package: DataPackage) -> Iterator[Problem]:
         except ValueError:
             continue  # Frictionless reports the malformed number
         if figure is None:
-            yield Problem(file, row["_line"], "quote_zh", "the quote states no figure.",
+            yield Problem("target.quote-without-figure", file, row["_line"], "quote_zh", "the quote states no figure.",
                           "quote the phrase that gives the number.")
         elif not agrees(value, figure):
-            yield Problem(file, row["_line"], "value", f"{row['value']} disagrees with the quote, which says {figure:g}.",
+            yield Problem("target.value-disagrees-with-quote", file, row["_line"], "value",
+                          f"{row['value']} disagrees with the quote, which says {figure:g}.",
                           f"set value to {figure:g} ({UNITS_HINT}).")

@@ -28,7 +28,7 @@ def responsible_lines(package: DataPackage) -> Iterator[Problem]:
         if measure is None:
             continue  # Frictionless reports the dangling key
         if measure["responsible_line_zh"] != line:
-            yield Problem(file, measure["_line"], "responsible_line_zh",
+            yield Problem("responsibility.line-differs-from-text", file, measure["_line"], "responsible_line_zh",
                           f"the text gives this measure the line \u201c{line}\u201d.",
                           "copy that line exactly, without its brackets.")
 
@@ -51,9 +51,14 @@ def responsibilities(package: DataPackage) -> Iterator[Problem]:
     for measure in package.rows("measures"):
         rows = sorted(rows_by_measure.pop(measure["measure_id"], []), key=lambda r: as_int(r["position"]))
         yield from _spell_line(file, measure, rows, agencies)
-    for measure_id, rows in rows_by_measure.items():
-        yield Problem(file, rows[0]["_line"], "measure_id", f"{measure_id} has no responsible_line_zh.",
-                      "remove these rows or give the measure its line.")
+    for measure_id, rows in rows_by_measure.items():  # a measure that does not exist (Frictionless says so too)
+        yield _rows_without_line(file, measure_id, rows)
+
+
+def _rows_without_line(file: str, measure_id: str, rows: list[dict]) -> Problem:
+    return Problem("responsibility.rows-without-line", file, rows[0]["_line"], "measure_id",
+                   f"{measure_id} has no responsible_line_zh.",
+                   "remove these rows or give the measure its line.")
 
 
 def as_int(text: str) -> int:
@@ -65,11 +70,14 @@ def as_int(text: str) -> int:
 def _spell_line(file: str, measure: dict, rows: list[dict], agencies: dict) -> Iterator[Problem]:
     line = measure["responsible_line_zh"]
     if not line:
+        if rows:
+            yield _rows_without_line(file, measure["measure_id"], rows)
         return
     rest = line.removeprefix(RESPONSIBLE_PREFIX)
     for expected_position, row in enumerate(rows, 1):
         if as_int(row["position"]) != expected_position:
-            yield Problem(file, row["_line"], "position", f"expected position {expected_position} here.",
+            yield Problem("responsibility.position-gap", file, row["_line"], "position",
+                          f"expected position {expected_position} here.",
                           "number the units of one line 1, 2, 3… without gaps.")
             return
         agency = agencies.get(row["agency_id"])
@@ -78,12 +86,12 @@ def _spell_line(file: str, measure: dict, rows: list[dict], agencies: dict) -> I
             continue
         written = _agency_at(rest, agency)
         if written is None:
-            yield Problem(file, row["_line"], "agency_id",
+            yield Problem("responsibility.unit-out-of-order", file, row["_line"], "agency_id",
                           f"the line of {measure['measure_id']} continues \u201c{rest[:20]}\u201d, not {agency['name_zh']}.",
                           "list the units in the order the line names them.")
             return
         rest = rest[len(written):].lstrip(SEPARATORS)
     if rest:
-        yield Problem(file, rows[-1]["_line"] if rows else None, "agency_id",
+        yield Problem("responsibility.unit-without-row", file, rows[-1]["_line"] if rows else None, "agency_id",
                       f"the line of {measure['measure_id']} also names \u201c{rest}\u201d, which has no row.",
                       f"add a row for it at position {len(rows) + 1}.")

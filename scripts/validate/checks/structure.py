@@ -21,7 +21,7 @@ def measure_texts(package: DataPackage) -> Iterator[Problem]:
         for language in ("zh", "en"):
             expected = " ".join(p[f"text_{language}"] for p in paragraphs)
             if measure[f"text_{language}"] != expected:
-                yield Problem(file, measure["_line"], f"text_{language}",
+                yield Problem("structure.measure-text-differs", file, measure["_line"], f"text_{language}",
                               "differs from its body paragraphs in data/paragraphs.csv.",
                               f"make it the text_{language} of those paragraphs joined by one space, or correct both.")
 
@@ -34,7 +34,7 @@ def paragraph_order(package: DataPackage) -> Iterator[Problem]:
             expected = counters.get(row["document_id"], 0) + 1
             counters[row["document_id"]] = expected
             if row["seq"] != str(expected):
-                yield Problem(package.resource(resource)["path"], row["_line"], "seq",
+                yield Problem("structure.seq-out-of-order", package.resource(resource)["path"], row["_line"], "seq",
                               f"is {row['seq'] or 'empty'}, expected {expected}.",
                               "keep the rows in reading order and number them without gaps.")
                 break
@@ -48,7 +48,7 @@ def measure_tree(package: DataPackage) -> Iterator[Problem]:
         expected = PARENT_LEVEL.get(measure["level"])
         actual = levels.get(measure["parent_id"], "") if measure["parent_id"] else ""
         if expected is not None and actual != expected:
-            yield Problem(file, measure["_line"], "parent_id",
+            yield Problem("structure.wrong-parent-level", file, measure["_line"], "parent_id",
                           f"a {measure['level']} needs a parent of level \u201c{expected or 'none'}\u201d, not \u201c{actual or 'none'}\u201d.",
                           "point parent_id at the heading one level up (empty for a part).")
 
@@ -61,6 +61,6 @@ def term_first_use(package: DataPackage) -> Iterator[Problem]:
         first = next((p for p in paragraphs if term["term_zh"] and term["term_zh"] in p["text_zh"]), None)
         expected = first["measure_id"] if first else ""
         if first and term["first_measure_id"] != expected:
-            yield Problem(file, term["_line"], "first_measure_id",
+            yield Problem("structure.term-first-use-wrong", file, term["_line"], "first_measure_id",
                           f"the term first appears in {first['paragraph_id']}, which belongs to \u201c{expected or 'no measure'}\u201d.",
                           f"set it to \u201c{expected}\u201d.")

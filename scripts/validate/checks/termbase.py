@@ -68,8 +68,9 @@ def _positions(text: str, part: str) -> Iterator[int]:
 def _translations(package: DataPackage) -> Iterator[tuple[str, str, str]]:
     """(resource, Chinese field, English field) for every field that translates another."""
     for resource in package.descriptor["resources"]:
+        names = {f["name"] for f in resource["schema"]["fields"]}
         for field in resource["schema"]["fields"]:
-            if field.get("translates"):
+            if field.get("translates") in names:  # one naming no field is reported by declarations
                 yield resource["name"], field["translates"], field["name"]
 
 
@@ -100,7 +101,7 @@ def _problem(file: str, line: int, field: str, entry: Entry, written: str) -> Pr
     listed = f" (variants: {', '.join(chr(8220) + v + chr(8221) for v in variants)})" if variants else ""
     shown = written if len(written) <= 30 else written[:30] + "…"
     via = f" (the text's definition of {entry.name})" if written != entry.name else ""
-    return Problem(file, line, field,
+    return Problem("termbase.english-form-missing", file, line, field,
                    f"the Chinese says \u201c{shown}\u201d{via}, but the English has neither \u201c{main}\u201d nor a listed variant{listed}.",
                    f"write \u201c{main}\u201d in {field}, or, if the English uses a genuine form of it (a plural), "
                    f"add that form to variants_en of {entry.key} in data/{entry.resource}.csv.")
