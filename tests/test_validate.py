@@ -87,8 +87,13 @@ def id_field_without_safe_pattern(root):
     return "schemas/terms.schema.yaml", None, "term_id", "safe ID pattern"
 
 
-note_written_in_chinese = cell_mutation("note_written_in_chinese", "targets", ("target_id", f"{DOC}-t05"), "note", "新培育同时修饰制造业单项冠军企业。",
+note_written_in_chinese = cell_mutation("note_written_in_chinese", "targets", ("target_id", f"{DOC}-t05"), "note_en", "新培育同时修饰制造业单项冠军企业。",
                                         "mostly Chinese")
+
+chinese_note_missing = cell_mutation("chinese_note_missing", "targets", ("target_id", f"{DOC}-t05"), "note_zh", "",
+                                     "note_en is given but its Chinese is not")
+chinese_scope_note_in_english = cell_mutation("chinese_scope_note_in_english", "progress", ("observation_id", f"{DOC}-o008"),
+                                              "scope_note_zh", "Liangjiang New Area only, not the whole city.", "mostly English")
 
 
 def source_file_outside_its_folder(root):
@@ -159,6 +164,18 @@ def progress_value_disagrees_with_quote(root):
     return "data/progress.csv", line, "value", "75000 is not a figure of the quote (its figures: 75600)"
 
 
+progress_quote_untranslated = cell_mutation("progress_quote_untranslated", "progress", ("observation_id", f"{DOC}-o002"),
+                                            "quote_en", "", "the English is missing")
+
+
+def progress_quote_translated_off_the_termbase(root):
+    """专精特新 rendered otherwise than the termbase's SRDI in the English of a quote."""
+    line, row = observation(root, 7)
+    set_cell(root, "progress", ("observation_id", row["observation_id"]), "quote_en",
+             row["quote_en"].replace("SRDI", "specialised and sophisticated"))
+    return "data/progress.csv", line, "quote_en", "nor a listed variant"
+
+
 source_url_not_web = cell_mutation("source_url_not_web", "sources", ("source_id", "niita-2024-06-19-zjtx-5035"), "url", "javascript:alert(1)",
                                    r"pattern https?://\S+")
 
@@ -227,7 +244,8 @@ BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, respon
           term_first_use_wrong, control_character_in_cell, number_written_with_wan, dangling_agency,
           note_written_in_chinese, source_file_outside_its_folder, enum_value_without_label,
           chinese_field_without_language, term_rendered_another_way, unit_renamed_in_one_text,
-          progress_quote_altered, excerpt_digit_changed, progress_value_disagrees_with_quote, source_url_not_web,
+          chinese_note_missing, chinese_scope_note_in_english, progress_quote_untranslated,
+          progress_quote_translated_off_the_termbase, progress_quote_altered, excerpt_digit_changed, progress_value_disagrees_with_quote, source_url_not_web,
           observation_in_the_future, period_ends_before_it_starts, level_figure_for_an_increment_target]
 
 

@@ -94,13 +94,14 @@ def _dates(row: dict, source: dict) -> Iterator[tuple[str, str, str]]:
 def _scope(row: dict, target: dict) -> Iterator[tuple[str, str, str]]:
     """A figure of the target's scope names the target's indicator and counts in its unit; another scope says how it differs."""
     if row["scope"] == "differs":
-        if not row["scope_note"].strip():
-            yield ("scope_note", "the scope differs but the note does not say how.",
-                   "say what the figure counts that the target does not (a district, a municipal list…).")
+        if not row["scope_note_en"].strip():
+            yield ("scope_note_en", "the scope differs but the note does not say how.",
+                   "say in scope_note_en and scope_note_zh what the figure counts that the target does not (a district, a municipal list…).")
         return
-    if row["scope_note"]:
-        yield ("scope_note", "a note on how the scope differs, on a figure marked same.",
-               "empty scope_note, or set scope to differs.")
+    for note in ("scope_note_en", "scope_note_zh"):
+        if row[note]:
+            yield (note, "a note on how the scope differs, on a figure marked same.",
+                   "empty scope_note_en and scope_note_zh, or set scope to differs.")
     names = [target["indicator_zh"], *filter(None, target["indicator_variants_zh"].split(VARIANT_SEPARATOR))]
     if row["indicator_zh"] not in names:
         yield ("indicator_zh", f"\u201c{row['indicator_zh']}\u201d is not {target['target_id']}'s indicator ({' / '.join(names)}).",
