@@ -1,5 +1,6 @@
 """Progress figures hold the same guarantees as the plan's text, offline: each source keeps its excerpt,
-each quote is in it, each figure agrees with its quote and is compared only with what it can be."""
+each quote is in it, each figure agrees with its quote, and its dates and period fit what it is (which
+figures are compared with a target is scripts/comparable.py's rule, not a reason to refuse one)."""
 from collections.abc import Iterator
 from datetime import date
 
@@ -10,8 +11,6 @@ from scripts.validate.checks.quotes import excerpts
 from scripts.validate.problems import Problem
 
 ISO_DATE = PLAIN["date"]  # dates compared only when well formed (Frictionless reports the rest)
-# What each kind of figure may be compared with (schemas/progress.schema.yaml, figure_type).
-COMPARABLE = {"level": {"level", "coverage", "amount"}, "new_in_period": {"increment", "annual"}}
 
 
 def source_excerpts(package: DataPackage) -> Iterator[Problem]:
@@ -42,7 +41,7 @@ def progress_figures(package: DataPackage) -> Iterator[Problem]:
         target, source = targets.get(row["target_id"]), sources.get(row["source_id"])
         if target is None or source is None:
             continue  # Frictionless reports the dangling key
-        for field, message, fix in [*_figure(row), *_kind(row, target), *_dates(row, source), *_scope(row, target)]:
+        for field, message, fix in [*_figure(row), *_period(row), *_dates(row, source), *_scope(row, target)]:
             yield Problem(file, row["_line"], field, message, fix)
 
 
@@ -65,13 +64,9 @@ def _figure(row: dict) -> Iterator[tuple[str, str, str]]:
         yield ("indicator_zh", "the indicator is not part of quote_zh.", "use the quote's own words for what is counted.")
 
 
-def _kind(row: dict, target: dict) -> Iterator[tuple[str, str, str]]:
-    """A level goes with a level target, a new-in-period figure with an increment or annual one."""
-    allowed = COMPARABLE.get(row["figure_type"], set())
-    if target["target_type"] not in allowed:
-        yield ("figure_type", f"a {row['figure_type']} figure cannot be compared with {target['target_id']}, whose type is {target['target_type']}.",
-               "record only figures of the kind the target counts (a level for a level target, a number added "
-               "in a period for an increment or annual target).")
+def _period(row: dict) -> Iterator[tuple[str, str, str]]:
+    """A level has one date; a number added has a period. Either may stand beside any target: one of
+    another kind is context, shown and never compared."""
     if row["figure_type"] == "level" and row["period_start_date"]:
         yield ("period_start_date", "a level is a number on one date and has no period.", "empty period_start_date.")
     if row["figure_type"] == "new_in_period" and not row["period_start_date"]:
