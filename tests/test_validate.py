@@ -193,6 +193,24 @@ def period_ends_before_it_starts(root):
     return "data/progress.csv", line, "period_start_date", "not before it ends"
 
 
+def addition_recorded_as_level(root):
+    """The 科技日报 figure 新入库科技型企业超1.1万家 (2024's additions) recorded as a level of t01."""
+    line, row = observation(root, 24)
+    key = ("observation_id", row["observation_id"])
+    set_cell(root, "progress", key, "figure_type", "level")
+    set_cell(root, "progress", key, "period_start_date", "")
+    return "data/progress.csv", line, "figure_type", "says the number was added (\u201c新入库\u201d)"
+
+
+def total_recorded_as_addition(root):
+    """全年新增…1579家、累计2484家: the cumulative 2,484 recorded as a number added in 2022."""
+    line, row = observation(root, 7)
+    key = ("observation_id", row["observation_id"])
+    set_cell(root, "progress", key, "figure_type", "new_in_period")
+    set_cell(root, "progress", key, "period_start_date", "2022-01-01")
+    return "data/progress.csv", line, "figure_type", "says a total (\u201c累计\u201d)"
+
+
 def encoding_not_declared(root):
     descriptor_file = root / "datapackage.yaml"
     descriptor = yaml.safe_load(descriptor_file.read_text(encoding="utf-8"))
@@ -240,7 +258,8 @@ BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, respon
           chinese_field_without_language, term_rendered_another_way, unit_renamed_in_one_text,
           chinese_note_missing, chinese_scope_note_in_english, progress_quote_untranslated,
           progress_quote_translated_off_the_termbase, progress_quote_altered, excerpt_digit_changed, progress_value_disagrees_with_quote, source_url_not_web,
-          observation_in_the_future, period_ends_before_it_starts]
+          observation_in_the_future, period_ends_before_it_starts, addition_recorded_as_level,
+          total_recorded_as_addition]
 
 
 @pytest.mark.parametrize("break_rule", BROKEN, ids=lambda f: f.__name__)
@@ -257,6 +276,18 @@ def test_a_figure_of_another_kind_than_its_target_is_context_not_a_problem(packa
     set_cell(package_copy, "progress", ("observation_id", row["observation_id"]), "target_id", f"{DOC}-t03")
     problems, _ = validate(package_copy)
     assert [p for p in problems if p.file == "data/progress.csv" and p.row == line] == []
+
+
+@pytest.mark.parametrize("quote, value, said", [
+    ("新认定市级智能工厂17个、数字化车间224个", 224, ("added", "新认定")),  # an enumeration shares its verb
+    ("全年新增市级专精特新中小企业1579家、累计2484家", 2484, ("total", "累计")),  # the nearer word governs
+    ("全年有效注册商标总量80.66万件,较2021年增长8.67万件", 86700, None),  # a clause of its own
+    ("《关于…名单的公示》,共有25家企业上榜", 25, None),  # a list's count is what it added
+    ("累计新增科技型企业1.2万家", 12000, None),  # both: an addition over a period
+])
+def test_the_words_before_a_figure_say_what_it_is(quote, value, said):
+    from scripts.validate.checks.progress import _said
+    assert _said(quote, value) == said
 
 
 def test_gbk_file_is_rejected_with_advice(package_copy):
