@@ -102,9 +102,10 @@ def test_targets_without_figures_say_not_reported(package, docs, suffix, words):
 @pytest.mark.parametrize("target_id, status", [
     ("cq-2024-14-t03", "reached"),  # 5,035 SRDI SMEs in validity (2024-06-19) against 5,000
     ("cq-2024-14-t01", "reported"),  # the latest figure is below 86,000
-    ("cq-2024-14-t04", "baseline"),  # only the 2022 pace
-    ("cq-2024-14-t05", "differs"),  # only the municipal list
-    ("cq-2024-14-t06", "not_reported"),
+    ("cq-2024-14-t04", "baseline"),  # only the 2022 pace (the 2022 level of 255 is context)
+    ("cq-2024-14-t05", "differs"),  # only the municipal list, under public notice
+    ("cq-2024-14-t06", "differs"),  # only context: the listed firms of 2021, a level beside a target of additions
+    ("cq-2024-14-t11", "not_reported"),
 ])
 def test_each_target_page_states_its_status(package, docs, target_id, status):
     assert Site(package).standing(Site(package).target[target_id]).status == status
