@@ -2,6 +2,7 @@
 figures, and the consistency check of annual against dated targets."""
 from collections.abc import Iterator
 
+from scripts.comparable import comparable
 from scripts.pages import escape, names
 from scripts.pages.chart import chart
 from scripts.pages.consistency import consistency
@@ -143,6 +144,7 @@ def observation_block(site: Site, target: dict, observation: dict, lang: str) ->
         f"<strong>{cell(when(observation, lang), lang)}</strong> · {cell(target_value(observation, lang), lang)} · "
         f"{cell(label('progress', 'figure_type', observation['figure_type'], lang), lang)}",
         f"{t('scope', lang)}: {scope}",
+        "" if comparable(observation, target) else t("context_figure", lang),
         f"{t('date_basis', lang)}: {cell(label('progress', 'date_basis', observation['date_basis'], lang), lang)}",
         f"{t('quote', lang)}: {zh(observation['quote_zh'], lang)}",
         f"{t('quote_translation', lang)}: {en(observation['quote_en'], lang)}" if lang == "en" else "",
