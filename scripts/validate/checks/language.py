@@ -47,6 +47,7 @@ def _prose_cell(file: str, row: dict, field: dict) -> Iterator[Problem]:
 
 
 def bilingual_prose(package: DataPackage) -> Iterator[Problem]:
+    """Each X_zh of ours (not verbatim) whose X_en is not a translation of it: both filled or neither."""
     for resource in package.descriptor["resources"]:
         fields = {field["name"]: field for field in resource["schema"]["fields"]}
         for name, field in fields.items():
