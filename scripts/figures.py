@@ -29,6 +29,12 @@ AT_LEAST = "以上"  # after a figure and its unit: the number or more
 def figures_in(quote: str) -> list[tuple[float, str]]:
     """Every figure the quote states, as (plain number, comparator the wording implies: =, > or >=);
     years, dates and ordinals (2024年, 6月25日, 第一批) are not figures."""
+    found = [(number, comparator) for _, _, number, comparator in located_figures(quote)]
+    return found or ([(100.0, "=")] if FULL_COVERAGE in quote else [])
+
+
+def located_figures(quote: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, plain number, comparator) of every figure the quote states, in order."""
     found = []
     for match in FIGURE.finditer(quote):
         after = quote[match.end():match.end() + 1]
@@ -36,8 +42,8 @@ def figures_in(quote: str) -> list[tuple[float, str]]:
             continue
         before = quote[max(0, match.start() - 2):match.start()]
         comparator = ">" if before.endswith(MORE_THAN) else ">=" if quote[match.end():match.end() + 4].find(AT_LEAST) >= 0 else "="
-        found.append((float(match[1]) * UNITS.get(match[2], 1), comparator))
-    return found or ([(100.0, "=")] if FULL_COVERAGE in quote else [])
+        found.append((match.start(), match.end(), float(match[1]) * UNITS.get(match[2], 1), comparator))
+    return found
 
 
 def agrees(value: float, figure: float) -> bool:

@@ -25,8 +25,8 @@ from scripts.package import load_package, read_table
 NAME = "cq-sme-tiered-cultivation-2024"
 # Cells that look like something else: formulas, spreadsheet errors, missing-value words, numbers.
 TRICKY_TARGETS = [
-    {"note": "=1+1"}, {"note": "+86 23 6389 0000"}, {"note": "-not stated-"}, {"note": "@SUM(A1)"},
-    {"note": "NA", "unit_en": "007"}, {"note": "null", "value": "0.1"}, {"indicator_en": "#N/A", "value": "-5"},
+    {"note_en": "=1+1"}, {"note_en": "+86 23 6389 0000"}, {"note_en": "-not stated-"}, {"note_en": "@SUM(A1)"},
+    {"note_en": "NA", "unit_en": "007"}, {"note_en": "null", "value": "0.1"}, {"indicator_en": "#N/A", "value": "-5"},
     {"value": "1234567.125", "quote_zh": "科技型企业达到8.6万家"},
 ]
 

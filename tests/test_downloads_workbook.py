@@ -19,7 +19,7 @@ def formula_like_cells_workbook(package_copy: Path, tmp_path: Path) -> Path:
     """The workbook of a copy whose targets notes look like formulas, and whose first value is negative."""
     def make_formula_like(rows):
         for row, note in zip(rows, FORMULA_LIKE_NOTES):
-            row["note"] = note
+            row["note_en"] = note
         rows[0]["value"] = "-86000"
     edit_rows(package_copy, "targets", make_formula_like)
     package = load_package(package_copy)
@@ -34,7 +34,7 @@ def column(sheet, name: str) -> list:
 
 
 def test_formula_like_text_is_a_string_cell_with_a_quote_prefix(formula_like_cells_workbook):
-    notes = column(openpyxl.load_workbook(formula_like_cells_workbook)["targets"], "note")
+    notes = column(openpyxl.load_workbook(formula_like_cells_workbook)["targets"], "note_en")
     for cell, text in zip(notes, FORMULA_LIKE_NOTES):
         assert (cell.value, cell.data_type) == (text, "s")
         assert cell.quotePrefix == text.startswith(("=", "+", "-", "@"))

@@ -101,14 +101,33 @@ def test_targets_without_figures_say_not_reported(package, docs, suffix, words):
 @pytest.mark.parametrize("target_id, status", [
     ("cq-2024-14-t03", "reached"),  # 5,035 SRDI SMEs in validity (2024-06-19) against 5,000
     ("cq-2024-14-t01", "reported"),  # the latest figure is below 86,000
-    ("cq-2024-14-t04", "baseline"),  # only the 2022 pace
-    ("cq-2024-14-t05", "differs"),  # only the municipal list
-    ("cq-2024-14-t06", "not_reported"),
+    ("cq-2024-14-t04", "baseline"),  # only the 2022 pace (the 2022 level of 255 is context)
+    ("cq-2024-14-t05", "differs"),  # only the municipal list, under public notice
+    ("cq-2024-14-t06", "differs"),  # only context: the listed firms of 2021, a level beside a target of additions
+    ("cq-2024-14-t11", "not_reported"),
 ])
 def test_each_target_page_states_its_status(package, docs, target_id, status):
     assert Site(package).standing(Site(package).target[target_id]).status == status
     for suffix in (".md", ".en.md"):
         assert f'class="status status-{status}"' in read(docs, f"targets/{target_id}{suffix}")
+
+
+@pytest.mark.parametrize("suffix, lang", [(".md", "zh"), (".en.md", "en")])
+def test_a_context_figure_says_it_is_not_compared_and_a_comparable_one_does_not(docs, suffix, lang):
+    from scripts.site.phrases import t
+    page = read(docs, f"targets/cq-2024-14-t01{suffix}")
+    block = {n: re.search(rf'<div class="observation" id="cq-2024-14-o{n}">.*?</div>', page, re.S)[0] for n in ("024", "002")}
+    assert t("context_figure", lang) in block["024"]  # 2024's additions beside a level target
+    assert t("context_figure", lang) not in block["002"]  # a level beside a level target
+
+
+@pytest.mark.parametrize("suffix, shown, hidden", [(".md", "note_zh", "note_en"), (".en.md", "note_en", "note_zh")])
+def test_each_language_shows_its_own_note_and_english_pages_translate_the_quote(package, docs, suffix, shown, hidden):
+    figure = next(o for o in package.records["progress"] if o["observation_id"] == "cq-2024-14-o024")
+    page = read(docs, f"targets/{figure['target_id']}{suffix}")
+    assert figure[shown] in page and figure[hidden] not in page
+    assert (figure["quote_en"] in page) == (suffix == ".en.md")
+    assert f'<span lang="zh">{figure["quote_zh"]}</span>' in page or suffix == ".md"
 
 
 def test_target_chart_is_labelled_and_says_every_figure_in_words(package, docs):

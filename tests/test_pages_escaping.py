@@ -14,8 +14,8 @@ BOLD = "**x**"
 HOSTILE = f"{SCRIPT} {LINK} {BOLD} a | b `c` _d_ {{#id}} &amp; ~~e~~"
 # English fields are not checked against the source, so a contributor could put anything in them.
 PLANTED = {"measures": ("cq-2024-14-m3.1.2", "title_en"), "agencies": ("cq-finance-bureau", "name_en"),
-           "terms": ("yuqima", "explanation_en"), "targets": ("cq-2024-14-t05", "note"),
-           "progress": ("cq-2024-14-o009", "note"), "sources": ("niita-2024-06-19-zjtx-5035", "publisher")}
+           "terms": ("yuqima", "explanation_en"), "targets": ("cq-2024-14-t05", "note_en"),
+           "progress": ("cq-2024-14-o009", "note_en"), "sources": ("niita-2024-06-19-zjtx-5035", "publisher")}
 
 
 def test_text_escapes_html_and_markdown():

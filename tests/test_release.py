@@ -44,7 +44,11 @@ def add_section(root: Path, version: str) -> None:
 
 
 def change_a_row(root: Path, words: str) -> None:
-    edit_rows(root, "targets", lambda rows: rows[0].update(note=f"{rows[0]['note']} {words}".strip()))
+    """Words added to the English note of the first target that has one (its Chinese twin is filled too)."""
+    def add_words(rows):
+        noted = next(row for row in rows if row["note_en"])
+        noted["note_en"] = f"{noted['note_en']} {words}"
+    edit_rows(root, "targets", add_words)
 
 
 def commit(root: Path, message: str) -> None:

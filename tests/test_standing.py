@@ -30,6 +30,15 @@ def test_another_scope_is_never_compared():
     assert standing(target(), [figure(500, "2025-01-01", scope="differs")], SIGNED).status == "differs"
 
 
+@pytest.mark.parametrize("target_type, figures", [
+    ("level", [figure(150, "2024-12-31", "2024-01-01")]),  # an addition in a year beside a level target
+    ("increment", [figure(150, "2025-12-31")]),  # a level beside an increment target
+])
+def test_a_figure_of_another_kind_is_context_never_compared(target_type, figures):
+    found = standing(target(target_type), figures, SIGNED)
+    assert found.status == "differs" and found.latest is None
+
+
 def test_nothing_found_is_not_reported():
     assert standing(target(), [], SIGNED).status == "not_reported"
 

@@ -304,7 +304,18 @@ english_missing = cell_case("english_missing", "english.missing",
 english_left_in_chinese = cell_case("english_left_in_chinese", "english.contains-chinese",
                                     "agencies", ("agency_id", "cq-finance-bureau"), "name_en", "市财政局")
 note_written_in_chinese = cell_case("note_written_in_chinese", "english.mostly-chinese",
-                                    "targets", ("target_id", f"{DOC}-t05"), "note", "新培育同时修饰制造业单项冠军企业。")
+                                    "targets", ("target_id", f"{DOC}-t05"), "note_en", "新培育同时修饰制造业单项冠军企业。")
+
+
+# --- language: our own notes, in both languages --------------------------------------------------------
+
+chinese_note_missing = cell_case("chinese_note_missing", "language.chinese-twin-missing",
+                                 "targets", ("target_id", f"{DOC}-t05"), "note_zh", "")
+english_note_missing = cell_case("english_note_missing", "language.english-twin-missing",
+                                 "targets", ("target_id", f"{DOC}-t05"), "note_en", "")
+chinese_scope_note_in_english = cell_case("chinese_scope_note_in_english", "language.chinese-prose-in-english",
+                                          "progress", ("observation_id", f"{DOC}-o008"), "scope_note_zh",
+                                          "Liangjiang New Area only, not the whole city.")
 
 
 @case("english.without-chinese")
@@ -482,17 +493,65 @@ comparator_contradicts_quote = figure_case("comparator_contradicts_quote", "prog
                                            1, "comparator", ">")
 progress_indicator_not_in_quote = figure_case("progress_indicator_not_in_quote", "progress.indicator-not-in-quote",
                                               1, "indicator_zh", "高新技术企业")
-level_figure_for_an_increment_target = figure_case("level_figure_for_an_increment_target", "progress.not-comparable-with-target",
-                                                   1, "target_id", f"{DOC}-t04", reported="figure_type")
 level_with_a_period = figure_case("level_with_a_period", "progress.level-with-period", 1, "period_start_date", "2022-01-01")
 addition_without_period_start = figure_case("addition_without_period_start", "progress.addition-without-period-start",
                                             11, "period_start_date", "")
 period_ends_before_it_starts = figure_case("period_ends_before_it_starts", "progress.period-ends-before-start",
                                            11, "period_start_date", "2023-06-30")
 figure_after_publication = figure_case("figure_after_publication", "progress.after-publication", 9, "as_of_date", "2024-06-20")
-scope_differs_without_note = figure_case("scope_differs_without_note", "progress.scope-note-missing", 8, "scope_note", "")
+scope_differs_without_note = figure_case("scope_differs_without_note", "progress.scope-note-missing", 8, "scope_note_en", "")
 scope_note_on_same_scope = figure_case("scope_note_on_same_scope", "progress.scope-note-on-same-scope",
-                                       1, "scope_note", "The whole city.")
+                                       1, "scope_note_en", "Across the municipality.")
+progress_quote_untranslated = figure_case("progress_quote_untranslated", "english.missing", 2, "quote_en", "")
+
+
+@case("termbase.english-form-missing")
+def progress_quote_translated_off_the_termbase(root):
+    """专精特新 rendered otherwise than the termbase's SRDI in the English of a quote."""
+    line, row = observation(root, 7)
+    set_cell(root, "progress", ("observation_id", row["observation_id"]), "quote_en",
+             row["quote_en"].replace("SRDI", "specialised and sophisticated"))
+    return "data/progress.csv", line, "quote_en"
+
+
+@case("progress.level-quote-says-added")
+def addition_recorded_as_level(root):
+    """The 科技日报 figure 新入库科技型企业超1.1万家 (2024's additions) recorded as a level of t01."""
+    line, row = observation(root, 24)
+    key = ("observation_id", row["observation_id"])
+    set_cell(root, "progress", key, "figure_type", "level")
+    set_cell(root, "progress", key, "period_start_date", "")
+    return "data/progress.csv", line, "figure_type"
+
+
+@case("progress.addition-quote-says-total")
+def total_recorded_as_addition(root):
+    """全年新增…1579家、累计2484家: the cumulative 2,484 recorded as a number added in 2022."""
+    line, row = observation(root, 7)
+    key = ("observation_id", row["observation_id"])
+    set_cell(root, "progress", key, "figure_type", "new_in_period")
+    set_cell(root, "progress", key, "period_start_date", "2022-01-01")
+    return "data/progress.csv", line, "figure_type"
+
+
+def test_a_figure_of_another_kind_than_its_target_is_context_not_a_problem(package_copy):
+    """1,579 SRDI SMEs added in 2022, set beside the level target of SRDI SMEs: recorded, never compared."""
+    line, row = observation(package_copy, 17)
+    set_cell(package_copy, "progress", ("observation_id", row["observation_id"]), "target_id", f"{DOC}-t03")
+    problems, _ = validate(package_copy)
+    assert [p for p in problems if p.file == "data/progress.csv" and p.row == line] == []
+
+
+@pytest.mark.parametrize("quote, value, said", [
+    ("新认定市级智能工厂17个、数字化车间224个", 224, ("added", "新认定")),  # an enumeration shares its verb
+    ("全年新增市级专精特新中小企业1579家、累计2484家", 2484, ("total", "累计")),  # the nearer word governs
+    ("全年有效注册商标总量80.66万件,较2021年增长8.67万件", 86700, None),  # a clause of its own
+    ("《关于…名单的公示》,共有25家企业上榜", 25, None),  # a list's count is what it added
+    ("累计新增科技型企业1.2万家", 12000, None),  # both: an addition over a period
+])
+def test_the_words_before_a_figure_say_what_it_is(quote, value, said):
+    from scripts.validate.checks.progress import _said
+    assert _said(quote, value) == said
 indicator_not_the_targets = figure_case("indicator_not_the_targets", "progress.indicator-not-targets", 1, "indicator_zh", "企业")
 unit_not_the_targets = figure_case("unit_not_the_targets", "progress.unit-not-targets", 1, "unit_zh", "户")
 

@@ -40,7 +40,7 @@ def release_entry(release: Release, changes: str, lang: str) -> Entry:
 
 def progress_entry(observation: dict, target: dict, source: dict, lang: str) -> Entry:
     figure = f"{number(observation['value'], lang)} {unit(observation, lang)}"
-    source_name = source["title"] or source["description_en"]
+    source_name = source["title"] or source[f"description_{lang}"]
     published = source["published_date"] or t("not_stated", lang)
     summary = t("feed_progress_summary", lang, indicator=target[f"indicator_{lang}"], figure=figure,
                 date=observation["as_of_date"], source=source_name, publisher=source["publisher"],

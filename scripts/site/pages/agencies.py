@@ -52,7 +52,7 @@ def facts(site: Site, agency: dict, lang: str) -> str:
         [t("english_variants", lang), variants(agency, lang)],
         [t("type", lang), agency_type(site, agency, lang)],
         [t("definition", lang), zh(agency["definition_quote_zh"], lang)],
-        [t("note_en", lang), en(agency["note"], lang)],
+        [t("note", lang), agency[f"note_{lang}"]],
     ]
     return table(["", ""], rows, lang)
 

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from scripts.comparable import comparable
 from scripts.site.escape import text
 from scripts.site.formats import figure, number, unit
 from scripts.site.phrases import t
@@ -53,7 +54,7 @@ def chart(target: dict, observations: list[dict], signed: str, last_year: int, l
     key = f"chart-{target['target_id']}"
     parts = [axes(box, ticks, target, lang), signing(box, signed, lang), goal(box, target, signed, lang),
              straight_line(box, target, observations, signed, lang)]
-    parts += [mark(box, o, signed, lang, above=index % 2 == 0) for index, o in enumerate(observations)]
+    parts += [mark(box, o, target, signed, lang, above=index % 2 == 0) for index, o in enumerate(observations)]
     parts.append(legend(lang))
     svg = (f'<svg class="target-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'aria-labelledby="{key}-title {key}-desc" xmlns="http://www.w3.org/2000/svg">'
@@ -109,16 +110,16 @@ def straight_line(box: Frame, target: dict, observations: list[dict], signed: st
             f'<text class="note" x="{(x1 + x2) / 2}" y="{(y1 + y2) / 2 + 16}">{text(t("chart_assumed", lang))}</text>')
 
 
-def style_of(observation: dict, signed: str) -> str:
-    if observation["scope"] == "differs":
-        return "differs"
+def style_of(observation: dict, target: dict, signed: str) -> str:
+    if not comparable(observation, target):
+        return "differs"  # context: another scope, or another kind of figure than the target counts
     return "plan" if in_plan_period(observation, signed) else "baseline"
 
 
-def mark(box: Frame, observation: dict, signed: str, lang: str, above: bool) -> str:
+def mark(box: Frame, observation: dict, target: dict, signed: str, lang: str, above: bool) -> str:
     """A level as a dot on its date; a number added in a period as a bar over the period. Labels go above
     and below the marks in turn, so neighbours do not write over each other."""
-    style, y = style_of(observation, signed), box.y(float(observation["value"]))
+    style, y = style_of(observation, target, signed), box.y(float(observation["value"]))
     label_y = y - 8 if above else y + 17
     label = f'<text class="value {style}" x="{{x}}" y="{label_y}" text-anchor="middle">{text(number(observation["value"], lang))}</text>'
     if observation["figure_type"] == "level":
@@ -152,5 +153,5 @@ def description(target: dict, observations: list[dict], signed: str, lang: str) 
     for o in observations:
         when = f"{o['period_start_date']}–{o['as_of_date']}" if o["period_start_date"] else o["as_of_date"]
         lines.append(t("chart_desc_figure", lang, when=when, figure=number(o["value"], lang),
-                       kind=t(f"chart_legend_{style_of(o, signed)}", lang)))
+                       kind=t(f"chart_legend_{style_of(o, target, signed)}", lang)))
     return t("sentence_separator", lang).join(lines)

@@ -2,12 +2,13 @@
 figures, and the consistency check of annual against dated targets."""
 from collections.abc import Iterator
 
+from scripts.comparable import comparable
 from scripts.site import escape, names, site_map
+from scripts.site.formats import target_value
+from scripts.site.markdown import Safe, bullets, cell, en, link, paragraph, written, zh
+from scripts.site.model import Site
 from scripts.site.pages.chart import chart
 from scripts.site.pages.consistency import consistency
-from scripts.site.formats import target_value
-from scripts.site.markdown import Safe, bullets, cell, en, link, paragraph, zh
-from scripts.site.model import Site
 from scripts.site.phrases import t
 from scripts.site.standing import ORDER, Standing
 
@@ -121,8 +122,8 @@ def stated(site: Site, target: dict, page: str, lang: str) -> str:
              f"{t('measure', lang)}: {names.measure_link(site, site.measure[target['measure_id']], page, lang)}",
              f"{t('type', lang)}: {cell(site.package.enum_label('targets', 'target_type', target['target_type'], lang), lang)}",
              f"{t('year', lang)}: {cell(target['target_year'], lang)}"]
-    if target["note"]:
-        facts.append(f"{t('note_en', lang)}: {en(target['note'], lang)}")
+    if target[f"note_{lang}"]:
+        facts.append(f"{t('note', lang)}: {cell(target[f'note_{lang}'], lang)}")
     return bullets([Safe(fact) for fact in facts], lang)
 
 
@@ -137,29 +138,36 @@ def observation_block(site: Site, target: dict, observation: dict, lang: str) ->
     source = site.source[observation["source_id"]]
     label = site.package.enum_label
     scope = cell(label("progress", "scope", observation["scope"], lang), lang)
-    if observation["scope_note"]:
-        scope += f": {en(observation['scope_note'], lang)}"
+    if observation[f"scope_note_{lang}"]:
+        scope += f": {cell(observation[f'scope_note_{lang}'], lang)}"
     lines = [
         f"<strong>{cell(when(observation, lang), lang)}</strong> · {cell(target_value(observation, lang), lang)} · "
         f"{cell(label('progress', 'figure_type', observation['figure_type'], lang), lang)}",
         f"{t('scope', lang)}: {scope}",
+        "" if comparable(observation, target) else t("context_figure", lang),
         f"{t('date_basis', lang)}: {cell(label('progress', 'date_basis', observation['date_basis'], lang), lang)}",
         f"{t('quote', lang)}: {zh(observation['quote_zh'], lang)}",
+        f"{t('quote_translation', lang)}: {en(observation['quote_en'], lang)}" if lang == "en" else "",
         f"{t('source', lang)}: {source_line(site, source, lang)}",
-        f"{t('note_en', lang)}: {en(observation['note'], lang)}" if observation["note"] else "",
+        f"{t('note', lang)}: {cell(observation[f'note_{lang}'], lang)}" if observation[f"note_{lang}"] else "",
     ]
     anchor = escape.attribute(observation["observation_id"])
     return f'<div class="observation" id="{anchor}">' + "".join(f"<p>{line}</p>" for line in lines if line) + "</div>"
 
 
 def source_line(site: Site, source: dict, lang: str) -> str:
-    """The page as a link named by its title (or our description), then its publisher, date and kind."""
-    name = escape.external_link(source["url"], source["title"] or source["description_en"])
-    details = [cell(source["publisher"], lang), cell(source["published_date"], lang),
+    """The page as a link named by its title as published (on English pages glossed by our description),
+    or by our description where it shows none; then its publisher, date and kind."""
+    if source["title"]:
+        name = zh(Safe(escape.external_link(source["url"], source["title"])), lang)
+        gloss = f" \u2014 {cell(source['description_en'], lang)}" if lang == "en" else ""
+    else:
+        name, gloss = escape.external_link(source["url"], source[f"description_{lang}"]), ""
+    details = [written(source["publisher"], lang), cell(source["published_date"], lang),
                cell(site.package.enum_label("sources", "kind", source["kind"], lang), lang)]
     if source["original_outlet"]:
-        details.append(t("original_outlet", lang, outlet=cell(source["original_outlet"], lang)))
-    return f"{name} ({t('list_separator', lang).join(details)})"
+        details.append(t("original_outlet", lang, outlet=written(source["original_outlet"], lang)))
+    return f"{name}{gloss} ({t('list_separator', lang).join(details)})"
 
 
 def work(site: Site, target: dict, page: str, lang: str) -> str:

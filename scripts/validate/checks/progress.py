@@ -1,9 +1,11 @@
 """Progress figures hold the same guarantees as the plan's text, offline: each source keeps its excerpt,
-each quote is in it, each figure agrees with its quote and is compared only with what it can be."""
+each quote is in it, each figure agrees with its quote, and its dates and period fit what it is (which
+figures are compared with a target is scripts/comparable.py's rule, not a reason to refuse one)."""
+import re
 from collections.abc import Iterator
 from datetime import date
 
-from scripts.figures import UNITS_HINT, agrees, figures_in
+from scripts.figures import UNITS_HINT, agrees, figures_in, located_figures
 from scripts.package import VARIANT_SEPARATOR, DataPackage
 from scripts.validate.cells import PLAIN
 from scripts.validate.checks.excerpts import sound_head
@@ -11,8 +13,12 @@ from scripts.validate.checks.quotes import excerpts
 from scripts.validate.problems import Problem
 
 ISO_DATE = PLAIN["date"]  # dates compared only when well formed (Frictionless reports the rest)
-# What each kind of figure may be compared with (schemas/progress.schema.yaml, figure_type).
-COMPARABLE = {"level": {"level", "coverage", "amount"}, "new_in_period": {"increment", "annual"}}
+# The words before a figure that say what it is (traditional forms too: some sources are read through
+# big5 gateways). Not 共有 / 共: "共有25家企业上榜" counts a list, which is the number it added.
+ADDED_WORDS = ("新增", "新入库", "新入庫", "新评审", "新評審", "新认定", "新認定", "新培育", "新建", "新获批", "新獲批",
+               "新引进", "新引進")
+TOTAL_WORDS = ("累计", "累計", "总数", "總數", "总量", "總量", "总共", "總共", "达到", "達到", "截至", "截止")
+CLAUSE_END = re.compile(r"[,，;；。:：!！?？]")
 
 
 def source_excerpts(package: DataPackage) -> Iterator[Problem]:
@@ -43,7 +49,7 @@ def progress_figures(package: DataPackage) -> Iterator[Problem]:
         target, source = targets.get(row["target_id"]), sources.get(row["source_id"])
         if target is None or source is None:
             continue  # Frictionless reports the dangling key
-        for code, field, message, fix in [*_figure(row), *_kind(row, target), *_dates(row, source), *_scope(row, target)]:
+        for code, field, message, fix in [*_figure(row), *_period(row), *_wording(row), *_dates(row, source), *_scope(row, target)]:
             yield Problem(code, file, row["_line"], field, message, fix)
 
 
@@ -66,18 +72,48 @@ def _figure(row: dict) -> Iterator[tuple[str, str, str, str]]:
         yield ("progress.indicator-not-in-quote", "indicator_zh", "the indicator is not part of quote_zh.", "use the quote's own words for what is counted.")
 
 
-def _kind(row: dict, target: dict) -> Iterator[tuple[str, str, str, str]]:
-    """A level goes with a level target, a new-in-period figure with an increment or annual one."""
-    allowed = COMPARABLE.get(row["figure_type"], set())
-    if target["target_type"] not in allowed:
-        yield ("progress.not-comparable-with-target", "figure_type", f"a {row['figure_type']} figure cannot be compared with {target['target_id']}, whose type is {target['target_type']}.",
-               "record only figures of the kind the target counts (a level for a level target, a number added "
-               "in a period for an increment or annual target).")
+def _period(row: dict) -> Iterator[tuple[str, str, str, str]]:
+    """A level has one date; a number added has a period. Either may stand beside any target: one of
+    another kind is context, shown and never compared."""
     if row["figure_type"] == "level" and row["period_start_date"]:
         yield ("progress.level-with-period", "period_start_date", "a level is a number on one date and has no period.", "empty period_start_date.")
     if row["figure_type"] == "new_in_period" and not row["period_start_date"]:
         yield ("progress.addition-without-period-start", "period_start_date", "a number added in a period needs the period's first day.",
                "give the first day the source's period covers (a year: its 1 January).")
+
+
+def _wording(row: dict) -> Iterator[tuple[str, str, str, str]]:
+    """A level's quote does not say its number was added, nor an addition's that it is a total."""
+    try:
+        said = _said(row["quote_zh"], float(row["value"]))
+    except ValueError:
+        return  # Frictionless reports the malformed number
+    if said and row["figure_type"] == "level" and said[0] == "added":
+        yield ("progress.level-quote-says-added", "figure_type", f"recorded as a level, but the quote says the number was added (\u201c{said[1]}\u201d).",
+               "record it as new_in_period with its period (period_start_date to as_of_date); beside a target that "
+               "counts a level it is then context, shown and never compared.")
+    if said and row["figure_type"] == "new_in_period" and said[0] == "total":
+        yield ("progress.addition-quote-says-total", "figure_type", f"recorded as a number added, but the quote says a total (\u201c{said[1]}\u201d).",
+               "record it as a level on its date (empty period_start_date); beside a target that counts additions "
+               "it is then context, shown and never compared.")
+
+
+def _said(quote: str, value: float) -> tuple[str, str] | None:
+    """("added" or "total", the word) as the words before the figure say: those since the figure before
+    it in its clause, or, with none there, the figure before's (新认定…17个、数字化车间224个). None
+    where they say neither, or both (累计新增 is an addition over a period)."""
+    located = located_figures(quote)
+    index = next((i for i, (_, _, number, _) in enumerate(located) if agrees(value, number)), None)
+    while index is not None and index >= 0:
+        start = located[index][0]
+        clause = max((m.end() for m in CLAUSE_END.finditer(quote, 0, start)), default=0)
+        previous = located[index - 1][1] if index > 0 else 0
+        words = quote[max(clause, previous):start]
+        added, total = [w for w in ADDED_WORDS if w in words], [w for w in TOTAL_WORDS if w in words]
+        if added or total:
+            return None if added and total else ("added", added[0]) if added else ("total", total[0])
+        index = index - 1 if previous > clause else None
+    return None
 
 
 def _dates(row: dict, source: dict) -> Iterator[tuple[str, str, str, str]]:
@@ -95,13 +131,14 @@ def _dates(row: dict, source: dict) -> Iterator[tuple[str, str, str, str]]:
 def _scope(row: dict, target: dict) -> Iterator[tuple[str, str, str, str]]:
     """A figure of the target's scope names the target's indicator and counts in its unit; another scope says how it differs."""
     if row["scope"] == "differs":
-        if not row["scope_note"].strip():
-            yield ("progress.scope-note-missing", "scope_note", "the scope differs but the note does not say how.",
-                   "say what the figure counts that the target does not (a district, a municipal list…).")
+        if not row["scope_note_en"].strip():
+            yield ("progress.scope-note-missing", "scope_note_en", "the scope differs but the note does not say how.",
+                   "say in scope_note_en and scope_note_zh what the figure counts that the target does not (a district, a municipal list…).")
         return
-    if row["scope_note"]:
-        yield ("progress.scope-note-on-same-scope", "scope_note", "a note on how the scope differs, on a figure marked same.",
-               "empty scope_note, or set scope to differs.")
+    for note in ("scope_note_en", "scope_note_zh"):
+        if row[note]:
+            yield ("progress.scope-note-on-same-scope", note, "a note on how the scope differs, on a figure marked same.",
+                   "empty scope_note_en and scope_note_zh, or set scope to differs.")
     names = [target["indicator_zh"], *filter(None, target["indicator_variants_zh"].split(VARIANT_SEPARATOR))]
     if row["indicator_zh"] not in names:
         yield ("progress.indicator-not-targets", "indicator_zh", f"\u201c{row['indicator_zh']}\u201d is not {target['target_id']}'s indicator ({' / '.join(names)}).",

@@ -10,6 +10,7 @@ Choices, so the check is predictable:
   of 区县政府 is still a unit of its own).
 - An entry is required once per field however often its Chinese occurs (the English may say "it").
 - An entry's own row is exempt for that entry (a term's explanation may say "the centre").
+- A term written in digits is not found inside a longer number (the figure 10416 is not the strategy 416).
 """
 import re
 from collections.abc import Iterator
@@ -61,8 +62,14 @@ def occurring(chinese: str, entries: list[Entry]) -> list[tuple[Entry, str]]:
 def _positions(text: str, part: str) -> Iterator[int]:
     start = text.find(part)
     while start != -1:
-        yield start
+        if not _inside_a_number(text, part, start):
+            yield start
         start = text.find(part, start + 1)
+
+
+def _inside_a_number(text: str, part: str, start: int) -> bool:
+    before, after = text[start - 1:start], text[start + len(part):start + len(part) + 1]
+    return (part[0].isdigit() and before.isdigit()) or (part[-1].isdigit() and after.isdigit())
 
 
 def _translations(package: DataPackage) -> Iterator[tuple[str, str, str]]:
