@@ -156,6 +156,18 @@ def test_full_text_has_every_paragraph_anchor(package, docs):
         assert f'id="{paragraph_id}"' in text or f"{{#{paragraph_id}}}" in text  # a div, or a heading
 
 
+def test_a_note_on_the_translation_stands_under_it_in_the_page_language(package, docs):
+    """p008 (the title's second line, 工作方案) carries a note; its translation column stays the translation."""
+    noted = [r for r in package.records["paragraphs"] if r["note_en"]]
+    assert [r["paragraph_id"] for r in noted] == ["cq-2024-14-p008"]
+    assert noted[0]["text_en"] == "Work Plan"
+    for lang, prefix in (("zh", "译注："), ("en", "Note on the translation: ")):
+        page = read(docs, "text/index.md" if lang == "zh" else "text/index.en.md")
+        block = re.search(r'<div class="paragraph" id="cq-2024-14-p008">(.*?)</div></div>', page)[1]
+        assert '<p lang="en" class="translation">Work Plan</p>' in block
+        assert f'<p class="translation-note">{prefix}{noted[0][f"note_{lang}"]}</p>' in block
+
+
 def test_agency_page_counts_how_often_it_is_listed_first(package, docs):
     rows = package.tables["responsibilities"]
     mine = rows[rows["agency_id"] == "cq-economy-information-commission"]
