@@ -87,6 +87,17 @@ def test_measure_page_has_text_translation_targets_and_full_text_anchor(package,
         assert "text/index.md#cq-2024-14-p022" in text  # its heading paragraph
 
 
+def test_recurring_words_are_listed_apart_from_the_names(package, docs):
+    """企业 or 全市 is a termbase entry (kind vocabulary), not a named programme: the glossary lists it under its
+    own heading, and a heading's page does not count it among the terms it uses."""
+    for suffix, heading in ((".md", "## 常用词语的统一译法"), (".en.md", "## Recurring words, one English each")):
+        names, words = read(docs, f"glossary/index{suffix}").split(heading)
+        assert "(enterprise.md)" in words and "(enterprise.md)" not in names  # the entry's page, linked in its section
+        assert "(little-giant.md)" in names and "(little-giant.md)" not in words
+        measure = read(docs, f"measures/cq-2024-14-m2.5{suffix}")
+        assert "glossary/little-giant" in measure and "glossary/enterprise" not in measure
+
+
 @pytest.mark.parametrize("suffix, words", [(".md", "未报告"), (".en.md", "Not reported")])
 def test_targets_without_figures_say_not_reported(package, docs, suffix, words):
     reported = set(package.tables["progress"]["target_id"])

@@ -130,6 +130,52 @@ def unit_renamed_in_one_text(root):
     return "data/measures.csv", line, "text_en", "\u201cChongqing Municipal Finance Bureau\u201d nor a listed variant"
 
 
+def replaced_in(root, resource: str, key: tuple[str, str], field: str, old: str, new: str) -> int:
+    """Replace words in one cell, which must hold them; return the row's line."""
+    text = next(r[field] for r in read_rows(root, resource) if r[key[0]] == key[1])
+    assert old in text
+    return set_cell(root, resource, key, field, text.replace(old, new))
+
+
+def municipality_called_a_city(root):
+    """全市 is "across the municipality" (a vocabulary entry of the termbase), not "city-wide"."""
+    line = replaced_in(root, "paragraphs", ("paragraph_id", f"{DOC}-p093"), "text_en",
+                       '"one network" for SME services across the municipality', 'city-wide "one network" for SME services')
+    return "data/paragraphs.csv", line, "text_en", "neither \u201cacross the municipality\u201d nor a listed variant"
+
+
+def gapped_term_rendered_another_way(root):
+    """充分发挥重庆股份转让中心功能 is found by the form 充分发挥…功能, and its English must say "make full use of"."""
+    line = replaced_in(root, "measures", ("measure_id", f"{DOC}-m3.3.5"), "text_en", "Make full use of the functions", "Give full play to the functions")
+    return "data/measures.csv", line, "text_en", "says \u201c充分发挥重庆股份转让中心功能\u201d, but the English has neither \u201cmake full use of\u201d"
+
+
+def name_in_a_gap_renamed(root):
+    """The name in the gap of 充分发挥…功能 is still a term of its own, checked there."""
+    line = replaced_in(root, "measures", ("measure_id", f"{DOC}-m3.3.5"), "text_en", "Chongqing Equity Transfer Centre", "Chongqing Share Transfer Centre")
+    return "data/measures.csv", line, "text_en", "neither \u201cChongqing Equity Transfer Centre\u201d"
+
+
+gapped_term_not_in_the_source = cell_mutation("gapped_term_not_in_the_source", "terms", ("term_id", "make-full-use-of"), "term_zh", "充分发挥…作用",
+                                              "not found, in order and within one clause")
+
+
+def subitem_called_an_item(root):
+    """第三部分（五）1 is sub-item 3.5.1: "Item 3.5.1" is refused and the reference is missing."""
+    line = replaced_in(root, "terms", ("term_id", "yuqima"), "explanation_en", "Sub-item 3.5.1", "Item 3.5.1")
+    return "data/terms.csv", line, "explanation_en", "does not say \u201csub-item 3.5.1\u201d"
+
+
+def heading_number_changed(root):
+    line = replaced_in(root, "target_links", ("reason_zh", "第二部分（七）提出创新区域性股权市场孵化机制。"), "reason_en", "Item 2.7", "Item 2.6")
+    return "data/target_links.csv", line, "reason_en", "does not say \u201citem 2.7\u201d"
+
+
+def calque_back_in_a_note(root):
+    line = replaced_in(root, "targets", ("target_id", f"{DOC}-t05"), "note", "item 2.6 also counts", "item 2.6 also counts a batch of")
+    return "data/targets.csv", line, "note", "\u201ca batch of\u201d is a form we do not write"
+
+
 # --- progress: sources, excerpts and figures ---
 
 def observation(root, number: int) -> tuple[int, dict]:
@@ -228,7 +274,9 @@ BROKEN = [quote_altered_by_one_character, responsible_units_out_of_order, respon
           note_written_in_chinese, source_file_outside_its_folder, enum_value_without_label,
           chinese_field_without_language, term_rendered_another_way, unit_renamed_in_one_text,
           progress_quote_altered, excerpt_digit_changed, progress_value_disagrees_with_quote, source_url_not_web,
-          observation_in_the_future, period_ends_before_it_starts, level_figure_for_an_increment_target]
+          observation_in_the_future, period_ends_before_it_starts, level_figure_for_an_increment_target,
+          municipality_called_a_city, gapped_term_rendered_another_way, name_in_a_gap_renamed,
+          gapped_term_not_in_the_source, subitem_called_an_item, heading_number_changed, calque_back_in_a_note]
 
 
 @pytest.mark.parametrize("break_rule", BROKEN, ids=lambda f: f.__name__)

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from scripts.package import DataPackage
 from scripts.validate.checks.responsibilities import as_int
+from scripts.termforms import occurs
 from scripts.validate.problems import Problem
 
 PARENT_LEVEL = {"part": "", "item": "part", "subitem": "item"}
@@ -58,7 +59,7 @@ def term_first_use(package: DataPackage) -> Iterator[Problem]:
     paragraphs = package.rows("paragraphs")
     file = package.resource("terms")["path"]
     for term in package.rows("terms"):
-        first = next((p for p in paragraphs if term["term_zh"] and term["term_zh"] in p["text_zh"]), None)
+        first = next((p for p in paragraphs if term["term_zh"] and occurs(term["term_zh"], p["text_zh"])), None)
         expected = first["measure_id"] if first else ""
         if first and term["first_measure_id"] != expected:
             yield Problem(file, term["_line"], "first_measure_id",
