@@ -139,15 +139,18 @@ def test_target_chart_is_labelled_and_says_every_figure_in_words(package, docs):
         assert "<script" not in page
 
 
-def test_consistency_check_states_its_assumption_and_flags_disagreement(package, docs):
+def test_consistency_check_states_its_assumption_and_reads_annual_targets_as_minimums(package, docs):
     site = Site(package)
     verdicts = {(a["target_id"], b["target_id"]): verdict(site, a, b)[0] for a, b in pairs(site, "cq-2024-14")}
     assert verdicts[("cq-2024-14-t15", "cq-2024-14-t04")] == "verdict_agree"  # 30 a year × 4 = 120
     assert verdicts[("cq-2024-14-t17", "cq-2024-14-t08")] == "verdict_short"  # 5 a year × 4 = 20 < 40
     assert verdicts[("cq-2024-14-t14", "cq-2024-14-t03")] == "verdict_baseline"  # a level: no baseline stated
     english = read(docs, "targets/index.en.md")
-    assert "Assumption:" in english and "4 (2024–2027)" in english and "disagree" in english
-    assert "假设" in read(docs, "targets/index.md")
+    assert "Assumption:" in english and "4 (2024–2027)" in english
+    assert "the annual minimums alone (× 4 years) fall short of the 2027 figure" in english  # 以上: minimums, not a contradiction
+    assert "disagree" not in english
+    chinese = read(docs, "targets/index.md")
+    assert "假设" in chinese and "仅按每年最低数计（× 4 年），少于2027年目标" in chinese
 
 
 def test_the_missing_attachment_is_shown_as_missing(docs):

@@ -77,3 +77,8 @@ def test_the_site_s_own_english_has_no_calque():
     """The validator refuses these forms in the data; the interface and the hand-written pages refuse them too."""
     found = [(where, words) for where, text in english_texts() for words, _ in calques_in(text)]
     assert found == []
+
+
+def test_the_interface_says_annual_or_a_year_never_yearly():
+    """One wording for 每年 in our own English: "annual" before a noun, "a year" after a figure."""
+    assert [where for where, text in english_texts() if re.search(r"\byearly\b", text, re.IGNORECASE)] == []

@@ -12,6 +12,6 @@ from scripts.validate.checks.responsibilities import responsibilities, responsib
 from scripts.validate.checks.structure import measure_texts, measure_tree, paragraph_order, term_first_use
 from scripts.validate.checks.termbase import termbase
 
-ALL_CHECKS = [declarations, source_files, verbatim, english, termbase, heading_references, calques, target_values, responsible_lines, responsibilities,
-              measure_texts, paragraph_order, measure_tree, term_first_use, source_excerpts, progress_figures,
-              no_future_dates]
+ALL_CHECKS = [declarations, source_files, verbatim, english, termbase, heading_references, calques, target_values,
+              responsible_lines, responsibilities, measure_texts, paragraph_order, measure_tree, term_first_use,
+              source_excerpts, progress_figures, no_future_dates]
