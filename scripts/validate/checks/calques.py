@@ -26,13 +26,14 @@ CALQUES = [
     (r"(?<![-\w])item \d+\.\d+\.\d+", "\u201csub-item N.N.N\u201d: a heading numbered at three levels is a sub-item"),
     (r"\bparts? [\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]", "the English numbering: \u201cpart 2\u201d, \u201citem 2.6\u201d, \u201csub-item 3.5.1\u201d"),
 ]
-REFUSED = [(re.compile(pattern, re.IGNORECASE), instead) for pattern, instead in CALQUES]
+# One expression for the whole list, each form its own group (c0, c1, …): one pass over a text, not one per form.
+REFUSED = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(CALQUES)), re.IGNORECASE)
 
 
 def calques_in(english: str) -> Iterator[tuple[str, str]]:
     """(the words as written, what to write instead) for every refused form in the text, in order."""
-    found = [(match.start(), match[0], instead) for refused, instead in REFUSED for match in refused.finditer(english)]
-    return ((words, instead) for _, words, instead in sorted(found))
+    for match in REFUSED.finditer(english):
+        yield match[0], CALQUES[int(match.lastgroup[1:])][1]
 
 
 def calques(package: DataPackage) -> Iterator[Problem]:
