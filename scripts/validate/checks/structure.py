@@ -3,8 +3,8 @@ has the right levels, and each term's first use is where the text first uses it.
 from collections.abc import Iterator
 
 from scripts.package import DataPackage
-from scripts.validate.checks.responsibilities import as_int
 from scripts.termforms import occurs
+from scripts.validate.checks.responsibilities import as_int
 from scripts.validate.problems import Problem
 
 PARENT_LEVEL = {"part": "", "item": "part", "subitem": "item"}
