@@ -86,6 +86,17 @@ def test_measure_page_has_text_translation_targets_and_full_text_anchor(package,
         assert "text/index.md#cq-2024-14-p022" in text  # its heading paragraph
 
 
+def test_recurring_words_are_listed_apart_from_the_names(package, docs):
+    """企业 or 全市 is a termbase entry (kind vocabulary), not a named programme: the glossary lists it under its
+    own heading, and a heading's page does not count it among the terms it uses."""
+    for suffix, heading in ((".md", "## 常用词语的统一译法"), (".en.md", "## Recurring words, one English each")):
+        names, words = read(docs, f"glossary/index{suffix}").split(heading)
+        assert "(enterprise.md)" in words and "(enterprise.md)" not in names  # the entry's page, linked in its section
+        assert "(little-giant.md)" in names and "(little-giant.md)" not in words
+        measure = read(docs, f"measures/cq-2024-14-m2.5{suffix}")
+        assert "glossary/little-giant" in measure and "glossary/enterprise" not in measure
+
+
 @pytest.mark.parametrize("suffix, words", [(".md", "未报告"), (".en.md", "Not reported")])
 def test_targets_without_figures_say_not_reported(package, docs, suffix, words):
     reported = set(package.tables["progress"]["target_id"])
@@ -146,15 +157,18 @@ def test_target_chart_is_labelled_and_says_every_figure_in_words(package, docs):
         assert "<script" not in page
 
 
-def test_consistency_check_states_its_assumption_and_flags_disagreement(package, docs):
+def test_consistency_check_states_its_assumption_and_reads_annual_targets_as_minimums(package, docs):
     site = Site(package)
     verdicts = {(a["target_id"], b["target_id"]): verdict(site, a, b)[0] for a, b in pairs(site, "cq-2024-14")}
     assert verdicts[("cq-2024-14-t15", "cq-2024-14-t04")] == "verdict_agree"  # 30 a year × 4 = 120
     assert verdicts[("cq-2024-14-t17", "cq-2024-14-t08")] == "verdict_short"  # 5 a year × 4 = 20 < 40
     assert verdicts[("cq-2024-14-t14", "cq-2024-14-t03")] == "verdict_baseline"  # a level: no baseline stated
     english = read(docs, "targets/index.en.md")
-    assert "Assumption:" in english and "4 (2024–2027)" in english and "disagree" in english
-    assert "假设" in read(docs, "targets/index.md")
+    assert "Assumption:" in english and "4 (2024–2027)" in english
+    assert "the annual minimums alone (× 4 years) fall short of the 2027 figure" in english  # 以上: minimums, not a contradiction
+    assert "disagree" not in english
+    chinese = read(docs, "targets/index.md")
+    assert "假设" in chinese and "仅按每年最低数计（× 4 年），少于2027年目标" in chinese
 
 
 def test_the_missing_attachment_is_shown_as_missing(docs):
@@ -172,6 +186,18 @@ def test_full_text_has_every_paragraph_anchor(package, docs):
     text = read(docs, "text/index.md")
     for paragraph_id in package.tables["paragraphs"]["paragraph_id"]:
         assert f'id="{paragraph_id}"' in text or f"{{#{paragraph_id}}}" in text  # a div, or a heading
+
+
+def test_a_note_on_the_translation_stands_under_it_in_the_page_language(package, docs):
+    """p008 (the title's second line, 工作方案) carries a note; its translation column stays the translation."""
+    noted = [r for r in package.records["paragraphs"] if r["note_en"]]
+    assert [r["paragraph_id"] for r in noted] == ["cq-2024-14-p008"]
+    assert noted[0]["text_en"] == "Work Plan"
+    for lang, prefix in (("zh", "译注："), ("en", "Note on the translation: ")):
+        page = read(docs, "text/index.md" if lang == "zh" else "text/index.en.md")
+        block = re.search(r'<div class="paragraph" id="cq-2024-14-p008">(.*?)</div></div>', page)[1]
+        assert '<p lang="en" class="translation">Work Plan</p>' in block
+        assert f'<p class="translation-note">{prefix}{noted[0][f"note_{lang}"]}</p>' in block
 
 
 def test_agency_page_counts_how_often_it_is_listed_first(package, docs):

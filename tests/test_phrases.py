@@ -11,6 +11,7 @@ import pytest
 from conftest import REPO
 from scripts.package import LANGUAGES
 from scripts.site.phrases import PHRASES
+from scripts.validate.checks.calques import calques_in
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 CODE = sorted((REPO / "scripts").rglob("*.py"))
@@ -62,3 +63,22 @@ def test_every_key_is_used():
 @pytest.mark.parametrize("module", PAGE_MODULES, ids=lambda path: path.relative_to(REPO).as_posix())
 def test_page_modules_write_no_chinese_of_their_own(module):
     assert [(line, text) for line, text in strings(module) if HAN.search(text)] == []
+
+
+def english_texts() -> list[tuple[str, str]]:
+    """(where, text) of the site's own English: every phrase and every hand-written English page."""
+    phrases = [(f"phrases.yaml: {key}", forms["en"]) for key, forms in PHRASES.items()]
+    pages = [(page.relative_to(REPO).as_posix(), page.read_text(encoding="utf-8"))
+             for page in sorted((REPO / "docs").rglob("*.en.md"))]
+    return phrases + pages
+
+
+def test_the_site_s_own_english_has_no_calque():
+    """The validator refuses these forms in the data; the interface and the hand-written pages refuse them too."""
+    found = [(where, words) for where, text in english_texts() for words, _ in calques_in(text)]
+    assert found == []
+
+
+def test_the_interface_says_annual_or_a_year_never_yearly():
+    """One wording for 每年 in our own English: "annual" before a noun, "a year" after a figure."""
+    assert [where for where, text in english_texts() if re.search(r"\byearly\b", text, re.IGNORECASE)] == []

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from scripts import search
+from scripts.package import LANGUAGES
+from scripts.site import site_map
 from scripts.errors import BuildError
 
 FRAGMENT_BUDGET = 8 * 1024  # one search result costs one fragment; the further-query budget is 20 KB
@@ -93,11 +95,13 @@ def test_one_index_per_language_and_nothing_of_materials_search(built_site):
         assert re.search(r'<script src="(\.\./)?javascripts/search\.js" type="module">', html)
 
 
-def test_every_page_but_the_full_text_and_404_is_indexed(built_site):
+def test_every_page_but_the_unsearched_and_404_is_indexed(built_site):
     indexed = set(fragments(built_site))
     pages = {"/" + p.relative_to(built_site).as_posix().removesuffix("index.html") for p in built_site.rglob("*.html")
              if not p.is_relative_to(built_site / search.BUNDLE)}
-    assert indexed == pages - {"/text/", "/en/text/", "/404.html"}
+    unsearched = {"/" + site_map.page_in(lang, page) for page in site_map.UNSEARCHED for lang in LANGUAGES}
+    assert unsearched == {"/text/", "/en/text/", "/data/changelog/", "/en/data/changelog/", "/data/versions/", "/en/data/versions/"}
+    assert indexed == pages - unsearched - {"/404.html"}
     assert {code: language["page_count"] for code, language in entry(built_site)["languages"].items()} == {
         "zh": sum(not url.startswith("/en/") for url in indexed), "en": sum(url.startswith("/en/") for url in indexed)}
 

@@ -451,6 +451,62 @@ def excerpt_published_in_words(root):
     return f"data/source/progress/{NIITA}.txt", 4, "Published"
 
 
+# --- the termbase's gapped forms, heading references and calques ----------------------------------------
+
+def replaced_in(root, resource: str, key: tuple[str, str], field: str, old: str, new: str) -> int:
+    """Replace words in one cell, which must hold them; return the row's line."""
+    text = next(r[field] for r in read_rows(root, resource) if r[key[0]] == key[1])
+    assert old in text, f"{key[1]}'s {field} no longer has {old!r}: choose another edit"
+    return set_cell(root, resource, key, field, text.replace(old, new))
+
+
+@case("termbase.english-form-missing")
+def municipality_called_a_city(root):
+    """全市 is "across the municipality" (a vocabulary entry of the termbase), not "city-wide"."""
+    line = replaced_in(root, "paragraphs", ("paragraph_id", f"{DOC}-p093"), "text_en",
+                       '"one network" for SME services across the municipality', 'city-wide "one network" for SME services')
+    return "data/paragraphs.csv", line, "text_en"
+
+
+@case("termbase.english-form-missing")
+def gapped_term_rendered_another_way(root):
+    """充分发挥重庆股份转让中心功能 is found by the form 充分发挥…功能, and its English must say "make full use of"."""
+    line = replaced_in(root, "measures", ("measure_id", f"{DOC}-m3.3.5"), "text_en", "Make full use of the functions",
+                       "Give full play to the functions")
+    return "data/measures.csv", line, "text_en"
+
+
+@case("termbase.english-form-missing")
+def name_in_a_gap_renamed(root):
+    """The name in the gap of 充分发挥…功能 is still a term of its own, checked there."""
+    line = replaced_in(root, "measures", ("measure_id", f"{DOC}-m3.3.5"), "text_en", "Chongqing Equity Transfer Centre",
+                       "Chongqing Share Transfer Centre")
+    return "data/measures.csv", line, "text_en"
+
+
+gapped_term_not_in_the_source = cell_case("gapped_term_not_in_the_source", "quote.not-in-source",
+                                          "terms", ("term_id", "make-full-use-of"), "term_zh", "充分发挥…作用")
+
+
+@case("english.heading-reference-mismatch")
+def subitem_called_an_item(root):
+    """第三部分（五）1 is sub-item 3.5.1: "Item 3.5.1" is refused and the reference is missing."""
+    line = replaced_in(root, "terms", ("term_id", "yuqima"), "explanation_en", "Sub-item 3.5.1", "Item 3.5.1")
+    return "data/terms.csv", line, "explanation_en"
+
+
+@case("english.heading-reference-mismatch")
+def heading_number_changed(root):
+    line = replaced_in(root, "target_links", ("reason_zh", "第二部分（七）提出创新区域性股权市场孵化机制。"), "reason_en", "Item 2.7", "Item 2.6")
+    return "data/target_links.csv", line, "reason_en"
+
+
+@case("english.calque")
+def calque_back_in_a_note(root):
+    line = replaced_in(root, "targets", ("target_id", f"{DOC}-t05"), "note_en", "item 2.6 also counts", "item 2.6 also counts a batch of")
+    return "data/targets.csv", line, "note_en"
+
+
 # --- progress: each figure agrees with its quote and is compared only with what it can be --------------
 
 def observation(root: Path, number: int) -> tuple[int, dict]:

@@ -8,6 +8,9 @@ from functools import cached_property
 
 from scripts.package import DataPackage
 from scripts.site.standing import Standing, standing
+from scripts.termforms import occurs
+
+VOCABULARY = "vocabulary"  # the terms kind of a recurring word, not a name (schemas/terms.schema.yaml)
 
 
 @dataclass
@@ -163,14 +166,24 @@ class Site:
 
     @staticmethod
     def words(measure: dict) -> str:
-        return measure["title_zh"] + " " + measure["text_zh"]
+        return measure["title_zh"] + "\n" + measure["text_zh"]  # a line break ends a clause: no gap spans it
+
+    @cached_property
+    def named_terms(self) -> list[dict]:
+        """The glossary's names (programmes, platforms, designations…), without the recurring words."""
+        return [term for term in self.terms if term["kind"] != VOCABULARY]
+
+    @cached_property
+    def vocabulary(self) -> list[dict]:
+        """Recurring words the termbase fixes one English for (全市, 企业): not names, listed apart."""
+        return [term for term in self.terms if term["kind"] == VOCABULARY]
 
     def terms_in(self, measure: dict) -> list[dict]:
-        """Glossary terms whose Chinese form occurs in the heading's title or own text."""
-        return [term for term in self.terms if term["term_zh"] in self.words(measure)]
+        """Named terms whose Chinese form occurs in the heading's title or own text."""
+        return [term for term in self.named_terms if occurs(term["term_zh"], self.words(measure))]
 
     def measures_using(self, term: dict) -> list[dict]:
-        return [m for m in self.measures if term["term_zh"] in self.words(m)]
+        return [m for m in self.measures if occurs(term["term_zh"], self.words(m))]
 
     @cached_property
     def _paragraphs_by_measure(self) -> dict[str, list[dict]]:

@@ -35,6 +35,10 @@ CONTRIBUTING = "about/contributing"
 NAMED = [HOME, TARGETS, MEASURES, AGENCIES, MATRIX, FULL_TEXT, GLOSSARY, DICTIONARY, DATA, USE, CHANGELOG, VERSIONS,
          ABOUT, LICENCE, CONTRIBUTING]
 
+# Pages left out of the search index: each holds a whole that grows (every paragraph of every document,
+# every release's changes), so a result showing it would fetch all of it (scripts/theme/overrides/main.html).
+UNSEARCHED = [FULL_TEXT, CHANGELOG, VERSIONS]
+
 # The rows that have a page of their own: resource → (folder of the pages, key field naming each page).
 ROW_PAGES = {"measures": ("measures", "measure_id"), "agencies": ("agencies", "agency_id"),
              "terms": ("glossary", "term_id"), "targets": ("targets", "target_id")}

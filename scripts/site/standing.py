@@ -6,7 +6,7 @@ signed_date: a level dated before that day, or a number added in a period that s
 of signing, is a baseline; the others count toward the plan.
 - level, coverage, amount targets: reached when the latest level in the plan's period meets the target;
 - increment targets: reached when a number added in a period starting in the plan's period meets it;
-- annual targets: reached in a year when a number added within that year meets the yearly minimum.
+- annual targets: reached in a year when a number added within that year meets the annual minimum.
 Otherwise the latest figure in the plan's period and its date are shown; with none, the status says
 whether there is only a baseline, only figures that are not comparable, or nothing at all.
 """

@@ -90,7 +90,7 @@ def goal(box: Frame, target: dict, signed: str, lang: str) -> str:
     """The target as a line over the years it covers, with its figure written on it."""
     y, start = box.y(float(target["value"])), box.x(signed[:4] + "-01-01")
     end = box.x(f"{target['target_year']}-12-31") if target["target_year"] else WIDTH - RIGHT
-    label = t("chart_goal_yearly" if target["target_type"] == "annual" else "chart_goal", lang, figure=figure(target, lang),
+    label = t("chart_goal_annual" if target["target_type"] == "annual" else "chart_goal", lang, figure=figure(target, lang),
               year=target["target_year"] or t("not_stated", lang))
     return (f'<line class="goal" x1="{start}" y1="{y}" x2="{end}" y2="{y}"/>'
             f'<text class="goal-label" x="{start + 4}" y="{y - 6}">{text(label)}</text>')

@@ -56,7 +56,7 @@ def document_consistency(site: Site, document: dict, lang: str) -> str:
         rows.append([target_indicator(annual, lang), target_value(annual, lang), f"{years} ({start}–{total['target_year']})",
                      number(str(summed), lang) if summed is not None else "—",
                      f"{target_value(total, lang)} ({target_type(site, total, lang)})",
-                     Safe(f"<strong>{t(key, lang, year=total['target_year'])}</strong>")])
+                     Safe(f"<strong>{t(key, lang, year=total['target_year'], count=years)}</strong>")])
     annual = of_type(site, document["document_id"], "annual")
     unpaired = [a for a in annual if all(a is not pair[0] for pair in found)]
     rest = ", ".join(cell(target_indicator(a, lang), lang) for a in unpaired)

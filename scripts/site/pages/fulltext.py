@@ -27,11 +27,18 @@ def paragraph(site: Site, row: dict, lang: str) -> str:
     chinese = f'<p lang="zh">{cell(row["text_zh"], lang)}</p>'
     english = f'<p lang="en" class="translation">{cell(row["text_en"], lang)}</p>'
     if row["kind"] != "heading" or not row["measure_id"]:
-        return f'<div class="paragraph" id="{anchor}">{chinese}{english}</div>'
+        translation = f"<div>{english}{note(row, lang)}</div>" if row[f"note_{lang}"] else english
+        return f'<div class="paragraph" id="{anchor}">{chinese}{translation}</div>'
     measure = site.measure[row["measure_id"]]
     shown, other = (row["text_zh"], english) if lang == "zh" else (row["text_en"], chinese)
     to_page = link(t("heading_page", lang), site_map.FULL_TEXT, site_map.measure_page(measure), lang)
-    return f"{'#' * DEPTH[measure['level']]} {cell(shown, lang)} {{#{anchor}}}\n\n{other}\n\n{to_page}"
+    return f"{'#' * DEPTH[measure['level']]} {cell(shown, lang)} {{#{anchor}}}\n\n{other}{note(row, lang)}\n\n{to_page}"
+
+
+def note(row: dict, lang: str) -> str:
+    """Our note on how the line is translated, in the page's language, under the translation; or nothing."""
+    text = row[f"note_{lang}"]
+    return f'<p class="translation-note">{t("translation_note", lang, note=cell(text, lang))}</p>' if text else ""
 
 
 def attachment_notes(site: Site, lang: str) -> str:

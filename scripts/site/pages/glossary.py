@@ -1,4 +1,4 @@
-"""One page per named programme, platform or designation, and the glossary index."""
+"""One page per named programme, platform or designation (and per recurring word of the termbase), and the glossary index."""
 from collections.abc import Iterator
 
 from scripts.site import names, site_map
@@ -15,11 +15,24 @@ def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
 
 
 def index_page(site: Site, lang: str) -> str:
+    """The names, by kind; then, apart, the recurring words whose one English the termbase also holds."""
     headers = [t("term", lang), t("chinese", lang), t("kind", lang), t("first_used", lang)]
     rows = [[names.term_link(term, site_map.GLOSSARY, lang), zh(term["term_zh"], lang),
              kind(site, term, lang), first_use(site, term, site_map.GLOSSARY, lang)]
-            for term in site.terms]
-    return "\n\n".join([f"# {t('glossary_title', lang)}", t("glossary_intro", lang), table(headers, rows, lang)])
+            for term in site.named_terms]
+    words = [[names.term_link(term, site_map.GLOSSARY, lang), other_form(term, lang), first_use(site, term, site_map.GLOSSARY, lang)]
+             for term in site.vocabulary]
+    blocks = [f"# {t('glossary_title', lang)}", t("glossary_intro", lang), table(headers, rows, lang)]
+    if words:
+        other = t("english" if lang == "zh" else "chinese", lang)
+        blocks += [f"## {t('vocabulary_title', lang)}", t("vocabulary_intro", lang),
+                   table([t("term", lang), other, t("first_used", lang)], words, lang)]
+    return "\n\n".join(blocks)
+
+
+def other_form(term: dict, lang: str):
+    """A recurring word is listed for its one English: beside the word on Chinese pages, the Chinese on English ones."""
+    return en(term["term_en"], lang) if lang == "zh" else zh(term["term_zh"], lang)
 
 
 def kind(site: Site, term: dict, lang: str) -> str:

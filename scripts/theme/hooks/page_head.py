@@ -24,7 +24,7 @@ class Head:
     feed_title: str
     og_locale: str
     og_alternate_locales: list[str]
-    searchable: bool  # indexed by Pagefind: every page but the full text (see theme/main.html)
+    searchable: bool  # indexed by Pagefind: every page but site_map.UNSEARCHED (see overrides/main.html)
 
 
 def page_head(url: str, site_url: str | None) -> Head:
@@ -34,7 +34,7 @@ def page_head(url: str, site_url: str | None) -> Head:
     return Head(alternates=alternates, feed=address(feed_path(lang), url, site_url),
                 feed_title=t("feed_title", lang), og_locale=OG_LOCALES[lang],
                 og_alternate_locales=[OG_LOCALES[other] for other in LANGUAGES if other != lang],
-                searchable=path_in(DEFAULT_LANGUAGE, url) != site_map.FULL_TEXT.removesuffix("index"))
+                searchable=path_in(DEFAULT_LANGUAGE, url) not in map(site_map.url, site_map.UNSEARCHED))
 
 
 def on_page_context(context, page, config, nav):

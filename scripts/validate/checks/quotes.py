@@ -6,6 +6,7 @@ from pathlib import Path
 
 from scripts.figures import UNITS_HINT, agrees, figures_in
 from scripts.package import DataPackage
+from scripts.termforms import gapped, occurs
 from scripts.validate.problems import Problem
 
 
@@ -87,10 +88,15 @@ def verbatim(package: DataPackage) -> Iterator[Problem]:
                 continue  # nothing to check against: source_files and source_excerpts report why
             pieces = value.split(" ") if mode == "paragraphs" else [value]
             for piece in pieces:
-                if not any(piece in source for source in candidates):
+                if not any(_found(piece, source, mode) for source in candidates):
                     code, message, fix = _not_verbatim(piece, candidates[0], mode, row)
                     yield Problem(code, file, row["_line"], field, message, fix)
                     break
+
+
+def _found(piece: str, source: str, mode: str) -> bool:
+    """Character for character; a form with a gap (verbatim: gapped) as its pieces, in one clause."""
+    return occurs(piece, source) if mode == "gapped" else piece in source
 
 
 def _texts_to_match(row: dict, mode: str, sources: dict[str, str], stored: dict[str, tuple[dict, str]]) -> list[str]:
@@ -108,6 +114,9 @@ def _not_verbatim(piece: str, source: str, mode: str, row: dict) -> tuple[str, s
                 f"not found verbatim in the excerpt of {row['source_id']}: {first_difference(piece, source)}.",
                 "copy the passage exactly from that source's excerpt file (its punctuation and quote marks as there), "
                 "or correct the excerpt if it was mistyped.")
+    if mode == "gapped" and gapped(piece):
+        return ("quote.not-in-source", "its pieces are not found, in order and within one clause, in the stored source text.",
+                "copy each piece exactly from data/source/, with \u2026 only where the text names something between them.")
     return ("quote.not-in-source", f"not found verbatim in the stored source text: {first_difference(piece, source)}.",
             "copy the text exactly from data/source/ (it uses ASCII ( ) and curly quotes \u201c \u201d).")
 

@@ -3,6 +3,7 @@ has the right levels, and each term's first use is where the text first uses it.
 from collections.abc import Iterator
 
 from scripts.package import DataPackage
+from scripts.termforms import occurs
 from scripts.validate.checks.responsibilities import as_int
 from scripts.validate.problems import Problem
 
@@ -58,7 +59,7 @@ def term_first_use(package: DataPackage) -> Iterator[Problem]:
     paragraphs = package.rows("paragraphs")
     file = package.resource("terms")["path"]
     for term in package.rows("terms"):
-        first = next((p for p in paragraphs if term["term_zh"] and term["term_zh"] in p["text_zh"]), None)
+        first = next((p for p in paragraphs if term["term_zh"] and occurs(term["term_zh"], p["text_zh"])), None)
         expected = first["measure_id"] if first else ""
         if first and term["first_measure_id"] != expected:
             yield Problem("structure.term-first-use-wrong", file, term["_line"], "first_measure_id",

@@ -8,15 +8,18 @@ Choices, so the check is predictable:
 - A term inside a longer term at the same place (专精特新 inside 专精特新中小企业培育库) is not checked
   there: the longer one is. Terms and units are checked independently (两江新区 inside the definition
   of 区县政府 is still a unit of its own).
+- A form with a gap (充分发挥…功能, see scripts/termforms.py) is found where its pieces stand in one
+  clause; it never hides the names in its gap (重庆股份转让中心 in 充分发挥重庆股份转让中心功能 is checked).
+- A term written in digits is not found inside a longer number (the figure 10416 is not the strategy 416).
 - An entry is required once per field however often its Chinese occurs (the English may say "it").
 - An entry's own row is exempt for that entry (a term's explanation may say "the centre").
-- A term written in digits is not found inside a longer number (the figure 10416 is not the strategy 416).
 """
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scripts.package import VARIANT_SEPARATOR, DataPackage
+from scripts.termforms import gapped, spans
 from scripts.validate.problems import Problem
 
 
@@ -49,30 +52,23 @@ def uses(english: str, form: str) -> bool:
     return re.search(rf"(?<![A-Za-z0-9]){first}{tail}(?![A-Za-z0-9])", english) is not None
 
 
-def occurring(chinese: str, entries: list[Entry]) -> list[tuple[Entry, str]]:
-    """(entry, written form) for every entry the text uses, in order, leaving out those only found
-    inside a longer entry at the same place."""
-    found = [(start, start + len(written), entry, written) for entry in entries for written in entry.written_zh
-             if written in chinese for start in _positions(chinese, written)]
-    kept = [(start, entry, written) for start, end, entry, written in found
-            if not any(s <= start and end <= e and e - s > end - start for s, e, _, _ in found)]
-    return [(entry, written) for _, entry, written in sorted(kept, key=lambda k: k[0])]
+def occurring(chinese: str, entries: list[Entry]) -> list[tuple[Entry, str, str]]:
+    """(entry, written form, the words of the text it stands for) for every entry the text uses, in order,
+    leaving out those only found inside a longer entry at the same place."""
+    found = [(start, end, entry, written) for entry in entries for written in entry.written_zh
+             for start, end in spans(written, chinese) if not _inside_a_number(chinese, start, end)]
+    hiding = [(s, e) for s, e, _, written in found if not gapped(written)]  # a gap's names are checked on their own
+    kept = [(start, entry, written, chinese[start:end]) for start, end, entry, written in found
+            if not any(s <= start and end <= e and e - s > end - start for s, e in hiding)]
+    return [(entry, written, said) for _, entry, written, said in sorted(kept, key=lambda k: k[0])]
 
 
-def _positions(text: str, part: str) -> Iterator[int]:
-    start = text.find(part)
-    while start != -1:
-        if not _inside_a_number(text, part, start):
-            yield start
-        start = text.find(part, start + 1)
+def _inside_a_number(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1:start], text[end:end + 1]
+    return (text[start].isdigit() and before.isdigit()) or (text[end - 1].isdigit() and after.isdigit())
 
 
-def _inside_a_number(text: str, part: str, start: int) -> bool:
-    before, after = text[start - 1:start], text[start + len(part):start + len(part) + 1]
-    return (part[0].isdigit() and before.isdigit()) or (part[-1].isdigit() and after.isdigit())
-
-
-def _translations(package: DataPackage) -> Iterator[tuple[str, str, str]]:
+def translations(package: DataPackage) -> Iterator[tuple[str, str, str]]:
     """(resource, Chinese field, English field) for every field that translates another."""
     for resource in package.descriptor["resources"]:
         names = {f["name"] for f in resource["schema"]["fields"]}
@@ -83,7 +79,7 @@ def _translations(package: DataPackage) -> Iterator[tuple[str, str, str]]:
 
 def termbase(package: DataPackage) -> Iterator[Problem]:
     entries = _entries(package)
-    for resource, chinese_field, english_field in _translations(package):
+    for resource, chinese_field, english_field in translations(package):
         file, schema = package.resource(resource)["path"], package.resource(resource)["schema"]
         key_field = schema["primaryKey"][0]
         for row in package.rows(resource):
@@ -94,19 +90,19 @@ def termbase(package: DataPackage) -> Iterator[Problem]:
 def _row_findings(file: str, resource: str, row: dict, chinese_field: str, english_field: str,
                   entries: list[Entry], key_field: str) -> Iterator[Problem]:
     seen = set()
-    for entry, written in occurring(row[chinese_field], entries):
+    for entry, written, said in occurring(row[chinese_field], entries):
         own_row = resource == entry.resource and row[key_field] == entry.key
         if entry.key in seen or own_row or any(uses(row[english_field], form) for form in entry.forms_en):
             seen.add(entry.key)
             continue
         seen.add(entry.key)
-        yield _problem(file, row["_line"], english_field, entry, written)
+        yield _problem(file, row["_line"], english_field, entry, written, said)
 
 
-def _problem(file: str, line: int, field: str, entry: Entry, written: str) -> Problem:
+def _problem(file: str, line: int, field: str, entry: Entry, written: str, said: str) -> Problem:
     main, variants = entry.forms_en[0], entry.forms_en[1:]
     listed = f" (variants: {', '.join(chr(8220) + v + chr(8221) for v in variants)})" if variants else ""
-    shown = written if len(written) <= 30 else written[:30] + "…"
+    shown = said if len(said) <= 30 else said[:30] + "…"
     via = f" (the text's definition of {entry.name})" if written != entry.name else ""
     return Problem("termbase.english-form-missing", file, line, field,
                    f"the Chinese says \u201c{shown}\u201d{via}, but the English has neither \u201c{main}\u201d nor a listed variant{listed}.",
