@@ -1,5 +1,5 @@
-"""The GitHub workflows parse, call only Makefile targets that exist, agree with .ci/run, grant each job
-only what it needs, and pass zizmor's audit."""
+"""The GitHub workflows parse, call only Makefile targets that exist, agree with .ci/run, answer a pull
+request tier by tier, grant each job only what it needs, and pass zizmor's audit."""
 import re
 import subprocess
 import sysconfig
@@ -11,6 +11,8 @@ import yaml
 from scripts import paths
 
 WORKFLOWS = paths.ROOT / ".github" / "workflows"
+# `make test` (what .ci/run runs) as CI runs it: one job per tier, so a pull request hears the fast answer first.
+TEST_TIERS = ["test-fast", "test-browser"]
 # The only write grants in any workflow: workflow -> job -> scopes it may write. Everything else reads, at most.
 WRITES = {"pages.yml": {"deploy": {"pages", "id-token"}}, "release.yml": {"release": {"contents"}}}
 ZIZMOR = Path(sysconfig.get_path("scripts")) / "zizmor"  # pinned in requirements.lock; one binary, no network
@@ -48,6 +50,22 @@ def run_scripts(workflow: dict) -> str:
     return "\n".join(step.get("run", "") for step in steps(workflow))
 
 
+def job_targets(job: dict) -> set[str]:
+    return make_targets("\n".join(step.get("run", "") for step in job.get("steps", [])))
+
+
+def job_running(workflow: dict, target: str) -> str:
+    """The one job that runs `make target`."""
+    [job_id] = [job_id for job_id, job in workflow["jobs"].items() if target in job_targets(job)]
+    return job_id
+
+
+def upstream(workflow: dict, job_id: str) -> set[str]:
+    """Every job this one waits for, directly or through another."""
+    needs = workflow["jobs"][job_id].get("needs", [])
+    direct = {needs} if isinstance(needs, str) else set(needs)
+    return direct.union(*(upstream(workflow, need) for need in direct))
+
 
 @pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
 def test_workflow_parses_and_calls_existing_make_targets(name):
@@ -64,9 +82,25 @@ def test_workflow_parses_and_calls_existing_make_targets(name):
 def test_ci_runs_what_ci_run_runs_on_every_pull_request_and_push():
     workflow = load("ci.yml")
     assert {"pull_request", "push"} <= set(triggers(workflow))
+    called = make_targets(run_scripts(workflow))
     ci_run = make_targets((paths.ROOT / ".ci" / "run").read_text(encoding="utf-8"))
-    assert ci_run <= make_targets(run_scripts(workflow))
-    assert {"validate", "test", "build"} <= make_targets(run_scripts(workflow))
+    assert ci_run - {"test"} <= called and ("test" not in ci_run or set(TEST_TIERS) <= called)
+    assert {"validate", "diff", *TEST_TIERS, "build", "bench"} <= called
+
+
+def test_ci_answers_a_pull_request_tier_by_tier_and_a_failed_validation_stops_the_rest():
+    workflow = load("ci.yml")
+    first = job_running(workflow, "validate")
+    assert job_running(workflow, "diff") == first and upstream(workflow, first) == set()
+    for job_id, job in workflow["jobs"].items():
+        if job_id != first:
+            assert first in upstream(workflow, job_id), f"{job_id} does not wait for the validation"
+            # a job's `if` with no status function means success(): its needs all passed
+            assert not re.search(r"\b(always|failure|cancelled)\(", str(job.get("if", ""))), f"{job_id} runs after a failure"
+    fast, browser = job_running(workflow, "test-fast"), job_running(workflow, "test-browser")
+    assert fast in upstream(workflow, browser)
+    bench = job_running(workflow, "bench")
+    assert job_targets(workflow["jobs"][bench]) == {"bench"}, "the full benchmark runs in a job of its own"
 
 
 def test_pull_requests_get_the_data_diff_as_an_artifact_and_nothing_is_posted():
