@@ -1,5 +1,9 @@
-"""The GitHub workflows parse, call only Makefile targets that exist, and agree with .ci/run."""
+"""The GitHub workflows parse, call only Makefile targets that exist, agree with .ci/run, answer a pull
+request tier by tier, grant each job only what it needs, and pass zizmor's audit."""
 import re
+import subprocess
+import sysconfig
+from pathlib import Path
 
 import pytest
 import yaml
@@ -8,6 +12,14 @@ from scripts.context import checkout
 
 
 WORKFLOWS = REPO / ".github" / "workflows"
+# `make test` (what .ci/run runs) as CI runs it: one job per tier, so a pull request hears the fast answer first.
+TEST_TIERS = ["test-fast", "test-browser"]
+# The only write grants in any workflow: workflow -> job -> scopes it may write. Everything else reads, at most.
+WRITES = {"pages.yml": {"deploy": {"pages", "id-token"}}, "release.yml": {"release": {"contents"}}}
+ZIZMOR = Path(sysconfig.get_path("scripts")) / "zizmor"  # pinned in requirements.lock; one binary, no network
+# Offline (no GitHub API, whatever token the environment holds), no configuration file (a suppression is an
+# inline comment with its reason, next to what it suppresses), and a file zizmor cannot read is an error.
+ZIZMOR_ARGS = ["--offline", "--no-config", "--strict-collection", "--no-progress", "--color=never"]
 # `make [options] [VAR=value] target` where a command starts (not the apt package named make).
 MAKE_CALL = re.compile(r"(?:^|&&|;|\|\|)\s*(?:sudo\s+)?make((?:\s+(?:-[-\w]+|[A-Z_]+=\S*))*)\s+([a-z][\w-]*)",
                        re.MULTILINE)
@@ -39,6 +51,23 @@ def run_scripts(workflow: dict) -> str:
     return "\n".join(step.get("run", "") for step in steps(workflow))
 
 
+def job_targets(job: dict) -> set[str]:
+    return make_targets("\n".join(step.get("run", "") for step in job.get("steps", [])))
+
+
+def job_running(workflow: dict, target: str) -> str:
+    """The one job that runs `make target`."""
+    [job_id] = [job_id for job_id, job in workflow["jobs"].items() if target in job_targets(job)]
+    return job_id
+
+
+def upstream(workflow: dict, job_id: str) -> set[str]:
+    """Every job this one waits for, directly or through another."""
+    needs = workflow["jobs"][job_id].get("needs", [])
+    direct = {needs} if isinstance(needs, str) else set(needs)
+    return direct.union(*(upstream(workflow, need) for need in direct))
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
 def test_workflow_parses_and_calls_existing_make_targets(name):
     workflow = load(name)
@@ -54,9 +83,25 @@ def test_workflow_parses_and_calls_existing_make_targets(name):
 def test_ci_runs_what_ci_run_runs_on_every_pull_request_and_push():
     workflow = load("ci.yml")
     assert {"pull_request", "push"} <= set(triggers(workflow))
+    called = make_targets(run_scripts(workflow))
     ci_run = make_targets((REPO / ".ci" / "run").read_text(encoding="utf-8"))
-    assert ci_run <= make_targets(run_scripts(workflow))
-    assert {"validate", "test", "build"} <= make_targets(run_scripts(workflow))
+    assert ci_run - {"test"} <= called and ("test" not in ci_run or set(TEST_TIERS) <= called)
+    assert {"validate", "diff", *TEST_TIERS, "build", "bench"} <= called
+
+
+def test_ci_answers_a_pull_request_tier_by_tier_and_a_failed_validation_stops_the_rest():
+    workflow = load("ci.yml")
+    first = job_running(workflow, "validate")
+    assert job_running(workflow, "diff") == first and upstream(workflow, first) == set()
+    for job_id, job in workflow["jobs"].items():
+        if job_id != first:
+            assert first in upstream(workflow, job_id), f"{job_id} does not wait for the validation"
+            # a job's `if` with no status function means success(): its needs all passed
+            assert not re.search(r"\b(always|failure|cancelled)\(", str(job.get("if", ""))), f"{job_id} runs after a failure"
+    fast, browser = job_running(workflow, "test-fast"), job_running(workflow, "test-browser")
+    assert fast in upstream(workflow, browser)
+    bench = job_running(workflow, "bench")
+    assert job_targets(workflow["jobs"][bench]) == {"bench"}, "the full benchmark runs in a job of its own"
 
 
 def test_pull_requests_get_the_data_diff_as_an_artifact_and_nothing_is_posted():
@@ -68,7 +113,7 @@ def test_pull_requests_get_the_data_diff_as_an_artifact_and_nothing_is_posted():
     assert output in uploads
     text = (WORKFLOWS / "ci.yml").read_text(encoding="utf-8")
     assert "gh pr comment" not in text and "github-script" not in text
-    assert workflow["permissions"] == {"contents": "read"}  # cannot write to pull requests
+    assert all(job["permissions"] == {"contents": "read"} for job in workflow["jobs"].values())  # cannot write to pull requests
 
 
 def uses(workflow: dict) -> dict[str, dict]:
@@ -90,7 +135,8 @@ def test_pages_deploys_the_make_build_site_from_main():
     assert "build" in make_targets(run_scripts(workflow))
     assert uses(workflow)["actions/upload-pages-artifact"]["with"]["path"] == checkout(REPO).site_dir.relative_to(REPO).as_posix()
     assert "actions/deploy-pages" in uses(workflow)
-    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    deploy = next(job for job in workflow["jobs"].values() if "actions/deploy-pages" in uses({"jobs": {"_": job}}))
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert builds_with_the_deployments_address(workflow)
     assert uses(workflow)["actions/cache"]["with"]["path"] == checkout(REPO).release_cache.relative_to(REPO).as_posix()
 
@@ -98,8 +144,8 @@ def test_pages_deploys_the_make_build_site_from_main():
 def test_release_workflow_publishes_the_newest_recorded_release_with_its_files():
     workflow = load("release.yml")
     on = triggers(workflow)
-    assert on["push"] == {"branches": ["main"], "paths": [(REPO / "releases.yaml").name]} and "workflow_dispatch" in on
-    assert workflow["permissions"]["contents"] == "write"
+    assert on["push"] == {"branches": ["main"], "paths": ["releases.yaml"]} and "workflow_dispatch" in on
+    assert workflow["jobs"]["release"]["permissions"]["contents"] == "write"
     assert builds_with_the_deployments_address(workflow)
     script = run_scripts(workflow)
     assert "python -m scripts.publication.registry newest" in script and "python -m scripts.publication.changelog" in script
@@ -130,6 +176,66 @@ def test_every_action_is_pinned_to_a_commit():
             if used and not used[1].startswith("./"):
                 assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", used[1]), f"{workflow.name}: {line.strip()}"
                 assert re.search(r"#\s*v\d", line), f"{workflow.name}: say which release the SHA is: {line.strip()}"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
+def test_every_job_is_granted_only_what_it_needs(name):
+    """Nothing at the workflow level (every job would inherit it); each job names its own grants; writing
+    only where WRITES says; and a job that may write to Pages runs no code of ours, only GitHub's action."""
+    workflow = load(name)
+    assert workflow["permissions"] == {}
+    for job_id, job in workflow["jobs"].items():
+        grants = job["permissions"]
+        assert set(grants.values()) <= {"read", "write"}, f"{name} {job_id}: {grants}"
+        writes = {scope for scope, level in grants.items() if level == "write"}
+        assert writes == WRITES.get(name, {}).get(job_id, set()), f"{name} {job_id} may write {writes}"
+        if {"pages", "id-token"} & writes:
+            assert all("run" not in step and "actions/checkout" not in step.get("uses", "") for step in job["steps"])
+
+
+def test_no_checkout_leaves_its_token_in_the_git_config():
+    """Nothing pushes with git (the release is made by gh with GH_TOKEN), so no token stays in .git/config
+    for the build's code, or an uploaded folder, to find."""
+    for workflow in WORKFLOWS.glob("*.yml"):
+        for step in steps(load(workflow.name)):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, workflow.name
+
+
+def test_expressions_reach_scripts_through_the_environment():
+    """`${{ }}` pasted into a script is code made from data (a branch name, a title); env: keeps it data."""
+    for workflow in WORKFLOWS.glob("*.yml"):
+        for step in steps(load(workflow.name)):
+            assert "${{" not in step.get("run", ""), f"{workflow.name}: {step.get('name', step['run'])}"
+
+
+def zizmor(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ZIZMOR), *ZIZMOR_ARGS, folder.name], cwd=folder.parent, capture_output=True, text=True)
+
+
+def test_zizmor_finds_nothing_in_the_workflows_and_dependabot():
+    audit = zizmor(REPO / ".github")
+    assert audit.returncode == 0, f"zizmor (exit {audit.returncode}):\n{audit.stdout}\n{audit.stderr}"
+    audited = [*WORKFLOWS.glob("*.yml"), REPO / ".github" / "dependabot.yml"]
+    for file in audited:  # guards against an audit that collected nothing
+        assert f"completed {file.relative_to(REPO).as_posix()}" in audit.stderr, audit.stderr
+
+
+def test_zizmor_as_run_here_fails_on_the_pages_workflow_with_its_old_grants(tmp_path):
+    """The same call on a copy of pages.yml as it was (Pages and OIDC granted to every job at the workflow
+    level, the checkout's token left in .git/config) exits 14, zizmor's code for a high finding: the audit
+    above can fail."""
+    text = (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+    broken = re.sub(r"^    permissions:.*\n(?:      .*\n)*", "", text, flags=re.M)  # no job's own grants
+    broken = re.sub(r"^permissions: \{\}.*$", "permissions:\n  pages: write\n  id-token: write", broken, count=1, flags=re.M)
+    broken = re.sub(r"^ *persist-credentials: false.*\n", "", broken, flags=re.M)
+    assert "  pages: write\n  id-token: write" in broken and "    permissions:" not in broken and "persist-" not in broken
+    copy = tmp_path / ".github" / "workflows" / "pages.yml"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(broken, encoding="utf-8")
+    audit = zizmor(tmp_path / ".github")
+    assert audit.returncode == 14, audit.stdout + audit.stderr
+    assert "excessive-permissions" in audit.stdout and "artipacked" in audit.stdout
 
 
 def test_dependabot_watches_pip_npm_and_actions():
