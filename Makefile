@@ -3,7 +3,7 @@ PY := .venv/bin/python
 STAMP := .venv/.installed
 LIGHTHOUSE := node_modules/.bin/lighthouse
 
-.PHONY: install system-deps validate build serve test test-fast ci clean release
+.PHONY: install system-deps validate build serve test test-fast test-browser ci clean release
 
 # --require-hashes: every file installed must be the one requirements.lock names by its SHA-256. pip is
 # not upgraded: that would fetch whatever pip is newest, unchecked; the venv's own pip installs the lock.
@@ -39,8 +39,12 @@ serve: build
 test: $(STAMP) system-deps $(LIGHTHOUSE)
 	$(PY) -m pytest
 
+# The tiers CI runs one after the other (.github/workflows/ci.yml): no browser, then the browser tests.
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser and not bench"
+
+test-browser: $(STAMP) system-deps
+	$(PY) -m pytest -m browser
 
 clean:
 	rm -rf build site test-artifacts

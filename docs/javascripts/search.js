@@ -1,4 +1,4 @@
-// The search box in the header (scripts/pages/theme/partials/search.html) over Pagefind's index
+// The search box in the header (scripts/theme/overrides/partials/search.html) over Pagefind's index
 // (written by scripts/search.py into pagefind/ at the site's root, one index per page language).
 // Nothing of Pagefind is fetched until the box is used: focus (or opening it on a phone) loads
 // pagefind.js, its WebAssembly and the index of the page's language; each query then fetches only
