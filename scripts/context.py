@@ -72,8 +72,8 @@ def parse_site_url(value: str) -> str | None:
         return None
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise BuildError(f"{SITE_URL_VARIABLE}={value!r} is not a site address: give http(s)://host/path/, "
-                         "with no query or fragment.")
+        raise BuildError("build.site-url-malformed", f"{SITE_URL_VARIABLE}={value!r} is not a site address. "
+                         "Fix: give http(s)://host/path/, with no query or fragment.")
     return value.rstrip("/") + "/"
 
 

@@ -11,7 +11,8 @@ def git(root: Path, *args: str) -> bytes:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True)
     if result.returncode:
         said = (result.stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
-        raise BuildError(f"git {' '.join(args)} failed in {root}: {said}")
+        raise BuildError("build.git-failed", f"git {' '.join(args)} failed in {root}: {said}. "
+                         "Fix: run that git command there to see why (no repository, a shallow clone, a missing commit).")
     return result.stdout
 
 

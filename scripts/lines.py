@@ -9,7 +9,7 @@ def set_line(text: str, start: str, line: str, file: str) -> str:
     pattern = re.compile(rf"^{re.escape(start)}.*$", re.MULTILINE)
     found = len(pattern.findall(text))
     if found != 1:
-        raise BuildError(f"{file}: expected one line starting {start.strip()!r}, found {found}. "
+        raise BuildError("build.version-line-not-unique", f"{file}: expected one line starting {start.strip()!r}, found {found}. "
                          f"Fix: keep a single top-level {start.strip()!r} line.")
     return pattern.sub(lambda _: line, text)
 

@@ -60,7 +60,7 @@ def pagefind_binary() -> Path:
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:
-        raise BuildError("Pagefind is missing: run `make install` (pagefind[extended] is in requirements.lock)") from None
+        raise BuildError("build.pagefind-missing", "Pagefind is missing. Fix: run `make install` (pagefind[extended] is in requirements.lock).") from None
     return get_executable()
 
 
@@ -81,7 +81,8 @@ def run_pagefind(pages: Path, bundle: Path) -> str:
                "--exclude-selectors", ".headerlink"]  # the ¶ after each heading
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
-        raise BuildError(f"Pagefind could not index {pages}: {(done.stderr or done.stdout).strip()}")
+        raise BuildError("build.pagefind-failed", f"Pagefind could not index {pages}: {' '.join((done.stderr or done.stdout).split())} "
+                         "Fix: read Pagefind's words; a page it cannot read points at the theme (scripts/theme/overrides/).")
     return done.stdout
 
 
@@ -111,8 +112,8 @@ def rechunk(bundle: Path, limit: int = CHUNK_LOCATIONS) -> None:
     entry_file = bundle / "pagefind-entry.json"
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
     if entry["version"] != FORMAT:
-        raise BuildError(f"scripts/search.py knows the index files of Pagefind {FORMAT}, not {entry['version']}: "
-                           "check rechunk() against the new version before changing the pin")
+        raise BuildError("build.pagefind-format-unknown", f"scripts/search.py knows the index files of Pagefind {FORMAT}, not {entry['version']}. "
+                           "Fix: check rechunk() against the new version before changing the pin.")
     for language in entry["languages"].values():
         meta_file = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = read_file(meta_file)
@@ -193,7 +194,7 @@ def unpack(path: Path) -> bytes:
     """A Pagefind file's CBOR: gunzipped, its signature checked and taken off."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
-        raise BuildError(f"{path} is not a Pagefind {FORMAT} file")
+        raise BuildError("build.pagefind-format-unknown", f"{path} is not a Pagefind {FORMAT} file. Fix: check rechunk() against the installed Pagefind.")
     return data[len(SIGNATURE):]
 
 

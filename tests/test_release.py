@@ -199,28 +199,30 @@ def clean(history):
     in_git(root, "clean", "--quiet", "-d", "--force")
 
 
-def refused(root: Path, version: str) -> str:
+def refused(root: Path, version: str, code: str) -> str:
+    """The one line `make release` says when it refuses, which must name the code; exit 1."""
     result = release(root, version)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Release refused: [{code}] "), result.stderr
     return result.stderr
 
 
 def test_refuses_a_version_not_higher_than_the_last(clean):
-    assert f"{A} is not higher than {B}" in refused(clean, A)
+    assert f"{A} is not higher than {B}" in refused(clean, A, "release.version-not-higher")
 
 
 def test_refuses_a_malformed_version(clean):
-    assert "is not a version MAJOR.MINOR.PATCH" in refused(clean, "2.0")
+    refused(clean, "2.0", "release.version-malformed")
 
 
 def test_refuses_a_version_the_changelog_does_not_mention(clean):
-    assert f"CHANGELOG.md has no section '## {C}'" in refused(clean, C)
+    refused(clean, C, "release.changelog-section-missing")
 
 
 def test_refuses_uncommitted_changes(clean):
     add_section(clean, C)
-    assert "uncommitted changes" in refused(clean, C)
+    refused(clean, C, "release.uncommitted-changes")
 
 
 def test_refuses_data_that_do_not_validate(clean):
@@ -229,6 +231,6 @@ def test_refuses_data_that_do_not_validate(clean):
     targets.write_text(targets.read_text(encoding="utf-8").replace(",86000,", ",8.6万,", 1), encoding="utf-8")
     commit(clean, "Break a value")
     try:
-        assert "do not validate" in refused(clean, C)
+        refused(clean, C, "release.data-invalid")
     finally:
         in_git(clean, "reset", "--quiet", "--hard", "HEAD~1")

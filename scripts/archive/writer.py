@@ -21,7 +21,8 @@ from scripts.package import VERSION, DataPackage
 def release_dir_name(descriptor: dict) -> str:
     version = str(descriptor.get("version", ""))
     if not VERSION.fullmatch(version):
-        raise BuildError(f"datapackage.yaml: version {version!r} is not MAJOR.MINOR.PATCH; it names the download folder.")
+        raise BuildError("package.version-malformed", f"datapackage.yaml: version {version!r} is not MAJOR.MINOR.PATCH; "
+                         "it names the download folder. Fix: let make release set it.")
     return layout.version_dir(version)
 
 

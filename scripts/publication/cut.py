@@ -21,31 +21,35 @@ from scripts.publication.version_files import with_version
 DESCRIPTOR = "datapackage.yaml"
 
 
-def not_higher(root: Path, version: str) -> str | None:
+def not_higher(root: Path, version: str) -> BuildError | None:
     """Why the version is not above every version already given out, or None."""
     given = [(read_yaml(root / DESCRIPTOR)["version"], DESCRIPTOR)]
     given += [(release.version, registry.FILE) for release in read_releases(root)]
     highest, where = max(given, key=lambda pair: version_key(str(pair[0])))
     if version_key(version) <= version_key(str(highest)):
-        return f"{version} is not higher than {highest} ({where}): a version is given out once; choose a higher one."
+        return BuildError("release.version-not-higher", f"{version} is not higher than {highest} ({where}): a version is "
+                          "given out once. Fix: choose a higher one.")
     return None
 
 
-def refusal(root: Path, version: str) -> str | None:
+def refusal(root: Path, version: str) -> BuildError | None:
     """The first reason not to release this version now, or None."""
     from scripts.validate import validate  # imported late: the cheap checks answer first
 
     if not VERSION.fullmatch(version):
-        return f"{version!r} is not a version MAJOR.MINOR.PATCH: run make release VERSION=1.0.1, for example."
+        return BuildError("release.version-malformed", f"{version!r} is not a version MAJOR.MINOR.PATCH. "
+                          "Fix: run make release VERSION=1.0.1, for example.")
     if reason := not_higher(root, version):
         return reason
     if changelog.section(version, changelog.read_changelog(root)) is None:
-        return (f"{changelog.FILE} has no section '## {version}': say what changed for users "
-                "(rename '## Unreleased' to it), commit, and run this again.")
+        return BuildError("release.changelog-section-missing", f"{changelog.FILE} has no section '## {version}'. Fix: say "
+                          "what changed for users (rename '## Unreleased' to it), commit, and run this again.")
     if not is_clean(root):
-        return "the working tree has uncommitted changes (git status): commit or stash them, so the release is exactly a commit."
+        return BuildError("release.uncommitted-changes", "the working tree has uncommitted changes (git status). Fix: "
+                          "commit or stash them, so the release is exactly a commit.")
     if validate(root)[0]:
-        return "the data do not validate: run make validate, fix what it reports, commit, and run this again."
+        return BuildError("release.data-invalid", "the data do not validate. Fix: run make validate, fix what it "
+                          "reports, commit, and run this again.")
     return None
 
 

@@ -54,7 +54,7 @@ def write_current(package: DataPackage, downloads: Path, releases: list[Release]
     they are that release's bytes, else under unreleased/. The folder they are in."""
     folder, version = release_dir_name(package.descriptor), package.descriptor["version"]
     if releases and version_key(version) < version_key(releases[-1].version):
-        raise BuildError(f"datapackage.yaml: version {version} is lower than {releases[-1].version}, the last release in "
+        raise BuildError("build.version-lower-than-released", f"datapackage.yaml: version {version} is lower than {releases[-1].version}, the last release in "
                          "releases.yaml. Fix: versions only go up; let make release set it.")
     if version not in {release.version for release in releases}:
         write_release(package, downloads / folder, site_url)

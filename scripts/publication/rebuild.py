@@ -46,7 +46,7 @@ def cached_release(context: BuildContext, release: Release) -> Path:
 
 def rebuild(context: BuildContext, release: Release, target: Path) -> None:
     if not has_commit(context.repository, release.commit):
-        raise BuildError(f"{registry.FILE}: release {release.version} is commit {release.commit}, which this "
+        raise BuildError("build.release-commit-missing", f"{registry.FILE}: release {release.version} is commit {release.commit}, which this "
                          "clone does not have (a shallow clone?). Fix: fetch the full history (git fetch --unshallow; "
                          "in GitHub Actions, actions/checkout with fetch-depth: 0).")
     print(f"Rebuilding release {release.version} from commit {release.commit[:12]} into {target.name}")
@@ -73,6 +73,6 @@ def run_door(tree: Path, out: Path, release: Release, site_url: str | None) -> N
     result = subprocess.run(door_command(tree, out, site_url), cwd=tree, env=env, capture_output=True, text=True)
     if result.returncode:
         said = (result.stderr.strip().splitlines() or ["no message"])[-1]
-        raise BuildError(f"release {release.version} (commit {release.commit[:12]}) could not be rebuilt from its own "
+        raise BuildError("build.release-not-rebuilt", f"release {release.version} (commit {release.commit[:12]}) could not be rebuilt from its own "
                          f"code: {said}. Fix: its door ({DOOR}, or write_release for releases before it) must run "
                          "with today's requirements; restore what it needs.")

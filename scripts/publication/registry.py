@@ -38,12 +38,12 @@ def releases_file(root: Path) -> Path:
 def parse_entry(entry, number: int) -> Release:
     where = f"{FILE}, entry {number}"
     if not isinstance(entry, dict) or set(entry) != {"version", "date", "commit"}:
-        raise BuildError(f"{where}: expected exactly version, date and commit. Fix: restore the entry `make release` wrote.")
+        raise BuildError("build.releases-entry-malformed", f"{where}: expected exactly version, date and commit. Fix: restore the entry `make release` wrote.")
     release = Release(str(entry["version"]), str(entry["date"]), str(entry["commit"]))
     for field, pattern, form in [("version", VERSION, "MAJOR.MINOR.PATCH"), ("date", DATE, "YYYY-MM-DD"),
                                  ("commit", COMMIT, "a full 40-character commit hash")]:
         if not pattern.fullmatch(getattr(release, field)):
-            raise BuildError(f"{where}: {field} {getattr(release, field)!r} is not {form}. Fix: restore what `make release` wrote.")
+            raise BuildError("build.releases-entry-malformed", f"{where}: {field} {getattr(release, field)!r} is not {form}. Fix: restore what `make release` wrote.")
     return release
 
 
@@ -55,7 +55,7 @@ def read_releases(root: Path) -> list[Release]:
     releases = [parse_entry(entry, number) for number, entry in enumerate(read_yaml(path) or [], start=1)]
     versions = [version_key(release.version) for release in releases]
     if versions != sorted(set(versions)):
-        raise BuildError(f"{FILE}: versions are not each higher than the one before. "
+        raise BuildError("build.releases-out-of-order", f"{FILE}: versions are not each higher than the one before. "
                          "Fix: restore the order `make release` wrote (oldest first).")
     return releases
 

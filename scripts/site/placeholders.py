@@ -29,6 +29,6 @@ def fill(docs_dir: Path, blocks: dict[str, Callable[[str], str]]) -> None:
         lang = language_of(path)
         unknown = sorted({name for name in PLACEHOLDER.findall(source) if name not in blocks})
         if unknown:
-            raise BuildError(f"{path.relative_to(docs_dir).as_posix()}: unknown placeholder <!-- data:{unknown[0]} -->; "
-                             f"known: {', '.join(sorted(blocks))}.")
+            raise BuildError("build.unknown-placeholder", f"{path.relative_to(docs_dir).as_posix()}: unknown placeholder <!-- data:{unknown[0]} -->; "
+                             f"known: {', '.join(sorted(blocks))}. Fix: use a known name, or remove the placeholder.")
         path.write_text(PLACEHOLDER.sub(lambda match: blocks[match[1]](lang), source), encoding="utf-8")

@@ -32,12 +32,14 @@ VERSIONS = "data/versions"
 ABOUT = "about/index"
 LICENCE = "about/licence"
 CONTRIBUTING = "about/contributing"
+PROBLEM_CODES = "about/problem-codes"
 NAMED = [HOME, TARGETS, MEASURES, AGENCIES, MATRIX, FULL_TEXT, GLOSSARY, DICTIONARY, DATA, USE, CHANGELOG, VERSIONS,
-         ABOUT, LICENCE, CONTRIBUTING]
+         ABOUT, LICENCE, CONTRIBUTING, PROBLEM_CODES]
 
 # Pages left out of the search index: each holds a whole that grows (every paragraph of every document,
-# every release's changes), so a result showing it would fetch all of it (scripts/theme/overrides/main.html).
-UNSEARCHED = [FULL_TEXT, CHANGELOG, VERSIONS]
+# every release's changes, every problem code), so a result showing it would fetch all of it
+# (scripts/theme/overrides/main.html).
+UNSEARCHED = [FULL_TEXT, CHANGELOG, VERSIONS, PROBLEM_CODES]
 
 # The rows that have a page of their own: resource → (folder of the pages, key field naming each page).
 ROW_PAGES = {"measures": ("measures", "measure_id"), "agencies": ("agencies", "agency_id"),

@@ -13,7 +13,7 @@ import yaml
 from scripts.context import CODE
 from scripts.package import LANGUAGES, DataPackage, load_package, read_descriptor
 from scripts.validate import checks
-from scripts.validate.catalogue import listing
+from scripts.problems.catalogue import listing
 from scripts.validate.cells import check_cells, check_written_forms
 from scripts.validate.encoding import check_encoding
 from scripts.validate.frictionless_report import check_frictionless

@@ -1,7 +1,7 @@
 """A data problem, said the way a maintainer can act on it: where, which rule (its code), what, and how to fix it."""
 from dataclasses import dataclass
 
-from scripts.validate.codes import known
+from scripts.problems.codes import known
 
 
 @dataclass(frozen=True, order=True)

@@ -85,7 +85,8 @@ def changelog(root: Path, version: str) -> str:
     """CHANGELOG.md below its title; the build stops if it says nothing about the version being released."""
     text = changelog_file.read_changelog(root)
     if changelog_file.section(version, text) is None:
-        raise BuildError(f"CHANGELOG.md has no section '## {version}': say what changed in this version before releasing it.")
+        raise BuildError("build.changelog-section-missing", f"CHANGELOG.md has no section '## {version}'. "
+                         f"Fix: say what changed in this version under '## {version}' before releasing it.")
     return re.sub(r"\A# .*\n", "", text).strip()
 
 

@@ -36,7 +36,7 @@ def media_type(path: str) -> str:
     for ending, kind in MEDIA_TYPES.items():
         if path.endswith(ending):
             return kind
-    raise BuildError(f"scripts/site/data_pages/dataset.py: no media type for {path}, a file of the release. "
+    raise BuildError("build.media-type-unknown", f"scripts/site/data_pages/dataset.py: no media type for {path}, a file of the release. "
                      "Fix: add its ending to MEDIA_TYPES.")
 
 

@@ -42,7 +42,7 @@ def placeholder_address(release_dir: Path, lang: str) -> str:
 def changes(release: Release, changelog_text: str) -> str:
     section = changelog.section(release.version, changelog_text)
     if section is None:
-        raise BuildError(f"CHANGELOG.md has no section '## {release.version}', a release recorded in releases.yaml. "
+        raise BuildError("build.changelog-section-missing", f"CHANGELOG.md has no section '## {release.version}', a release recorded in releases.yaml. "
                          "Fix: restore what it said about that release.")
     return section
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts.package import LANGUAGES, DataPackage
+from scripts.problems.catalogue import catalogue
 from scripts.site.pages import about, agencies, dictionary, fulltext, glossary, home, measures, targets
 from scripts.site.markdown import write
 from scripts.site.model import Site
@@ -38,4 +39,5 @@ def blocks(package: DataPackage) -> dict[str, Callable[[str], str]]:
         "responsibility": lambda lang: home.responsibility(site, lang),
         "sources": lambda lang: about.sources(site, lang),
         "attachment": lambda lang: about.attachment(site, lang),
+        "problem-codes": catalogue,
     }

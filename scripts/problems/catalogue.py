@@ -1,6 +1,6 @@
 """The catalogue of problem codes for the maintainers' guide, in Markdown, from codes.yaml: by theme, each
 code with what it checks, the fix and an example line as the validator prints it."""
-from scripts.validate.codes import CODES, LABELS, THEMES
+from scripts.problems.codes import CODES, LABELS, THEMES
 
 
 def catalogue(lang: str) -> str:

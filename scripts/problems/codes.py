@@ -43,7 +43,7 @@ THEMES, CODES, LABELS = _read(Path(__file__).with_name("codes.yaml"))  # LABELS:
 def known(code: str) -> str:
     """The code itself, if codes.yaml lists it; UnknownCode otherwise."""
     if code not in CODES:
-        raise UnknownCode(f"{code!r} is not a problem code; add it to scripts/validate/codes.yaml")
+        raise UnknownCode(f"{code!r} is not a problem code; add it to scripts/problems/codes.yaml")
     return code
 
 
