@@ -26,10 +26,11 @@ NAME = "cq-sme-tiered-cultivation-2024"
 DESCRIPTOR = yaml.safe_load((REPO / "datapackage.yaml").read_text(encoding="utf-8"))
 DATA_PAGES = ["index.md", "index.en.md", "use.md", "use.en.md", "changelog.md", "changelog.en.md",
               "versions.md", "versions.en.md"]
-# SHA-256 of v1.0.0/SHA256SUMS as release 1.0.0 built it first, at 2286bce (requirements.lock has not changed
-# since): it hashes every other file, so a rebuild that differs in one byte, by a new library or a stray
-# change to old code, fails here.
-FIRST_BUILDS = {"1.0.0": "e89147c08dffb3377617080a29a1ca1109967fff400a4fcb9ad4afdd580d628f"}
+# SHA-256 of v<version>/SHA256SUMS as each release built it first (1.0.0 at 2286bce, 2.0.0 at 5be925d;
+# the runtime pins have not changed since): it hashes every other file, so a rebuild that differs in one
+# byte, by a new library or a stray change to old code, fails here.
+FIRST_BUILDS = {"1.0.0": "e89147c08dffb3377617080a29a1ca1109967fff400a4fcb9ad4afdd580d628f",
+                "2.0.0": "cb7e63d9661c7e39d594daa47164b75c3a9d3a6bd405c2f477adde3376bbdd09"}
 
 
 @pytest.fixture(scope="module")
