@@ -128,6 +128,8 @@ def test_release_sets_the_version_everywhere_and_records_its_commit(history):
     assert (descriptor["version"], descriptor["created"]) == (B, f"{day}T00:00:00Z")
     assert (citation["version"], citation["date-released"]) == (B, day)
     assert f'\nversion = "{B}"\n' in (root / "pyproject.toml").read_text(encoding="utf-8")
+    zenodo = json.loads((root / ".zenodo.json").read_text(encoding="utf-8"))
+    assert (zenodo["version"], zenodo["publication_date"]) == (B, day)
     for name in ["datapackage.yaml", "CITATION.cff", "pyproject.toml", "releases.yaml"]:  # comments stay
         assert (root / name).read_text().splitlines()[0] == (REPO / name).read_text().splitlines()[0]
 
