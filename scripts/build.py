@@ -51,11 +51,14 @@ def run_mkdocs(context: BuildContext, docs_dir: Path, site_dir: Path) -> None:
 
 
 def finish_site(context: BuildContext, package: DataPackage, site_dir: Path) -> None:
-    """What the built site needs beyond MkDocs' pages, before Pagefind indexes it: feeds and robots.txt."""
-    from scripts.site import feeds, robots
+    """What the built site needs beyond MkDocs' pages, before Pagefind indexes it: feeds, robots.txt and the
+    landing page of each download folder (the address every citation gives)."""
+    from scripts.site import feeds, landing, robots, sitemap
 
     feeds.write_feeds(context, package, site_dir)
+    landing.write_landing_pages(context, site_dir)
     robots.write_robots(site_dir, context.site_url)
+    sitemap.finish_sitemap(context, site_dir)
 
 
 def swap_in(context: BuildContext, new_site: Path) -> None:

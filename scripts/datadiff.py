@@ -2,8 +2,13 @@
 
 Usage: python -m scripts.datadiff REV_A [REV_B] [--format text|markdown] [--root DIR]
 REV_B defaults to the working tree. Rows are matched by each resource's primary key (from its
-schema at that revision) and changed rows are shown field by field. Files are read with
-`git show REV:path`, so it works from any directory. Writes nothing; exit 0, or 2 if git fails.
+schema at that revision) and changed rows are shown field by field, every value in full. A reviewer
+also sees what a row alone does not show: each stored excerpt added under data/source/progress/, in
+full; beside each new or changed progress figure, what its target counts (target_type and indicator),
+so a figure recorded as the wrong kind stands out; and, marked for review, every change to a target's
+indicator_variants_zh (the forms a quote may use for the indicator, which decide what the validator
+accepts as the same thing counted). Files are read with `git show REV:path`, so it works from any
+directory. Writes nothing; exit 0, or 2 if git fails.
 """
 import argparse
 import csv
@@ -19,7 +24,11 @@ import yaml
 from scripts.context import CODE
 from scripts.git import has_commit
 
-CLIP = 120  # characters of a long value shown around its first difference
+LONG = 80  # characters: a longer value is shown on lines of its own, in full
+EXCERPTS = "data/source/progress"  # the stored excerpt of every progress source
+# Fields whose change a reviewer must weigh beyond the row itself: (resource, field) -> why.
+REVIEW = {("targets", "indicator_variants_zh"): "the forms a quote may use for this target's indicator: each must "
+          "name what the target counts, or a figure of something else passes as comparable"}
 
 
 @dataclass
@@ -30,11 +39,22 @@ class TableDiff:
     added: list[dict] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)
     changed: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)  # key, [(field, old, new)]
+    changed_rows: dict[str, dict] = field(default_factory=dict)  # key -> the changed row as it is now
     columns_added: list[str] = field(default_factory=list)
     columns_removed: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return any([self.added, self.removed, self.changed, self.columns_added, self.columns_removed])
+
+
+@dataclass
+class Review:
+    """What a reviewer needs beside the table diffs: excerpts added, removed or changed, and the targets as
+    they are in the newer revision (what each figure is compared with)."""
+    excerpts_added: list[tuple[str, str]] = field(default_factory=list)  # (path, full text)
+    excerpts_removed: list[str] = field(default_factory=list)
+    excerpts_changed: list[str] = field(default_factory=list)
+    targets: dict[str, dict] = field(default_factory=dict)
 
 
 # --- load: one revision's tables ------------------------------------------------------------------
@@ -70,6 +90,25 @@ def load_tables(root: Path, rev: str | None) -> dict[str, tuple[str, list[str], 
     return tables
 
 
+def list_files(root: Path, rev: str | None, folder: str) -> list[str]:
+    """The files under folder at a revision (None: the working tree), as paths from the root."""
+    if rev is None:
+        return sorted(p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file())
+    result = subprocess.run(["git", "ls-tree", "-r", "--name-only", rev, "--", folder], cwd=root, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise GitError(f"git does not know the revision {rev!r}.")
+    return sorted(result.stdout.splitlines())
+
+
+def review(root: Path, rev_a: str, rev_b: str | None) -> Review:
+    old, new = list_files(root, rev_a, EXCERPTS), list_files(root, rev_b, EXCERPTS)
+    changed = [path for path in new if path in old and read_at(root, rev_a, path) != read_at(root, rev_b, path)]
+    targets = load_tables(root, rev_b).get("targets", ("", [], []))[2]
+    return Review(excerpts_added=[(path, read_at(root, rev_b, path) or "") for path in new if path not in old],
+                  excerpts_removed=[path for path in old if path not in new], excerpts_changed=changed,
+                  targets={row.get("target_id", ""): row for row in targets})
+
+
 # --- process: diff two loaded tables --------------------------------------------------------------
 
 def diff_tables(resource: str, file: str, key: list[str], old: list[dict], new: list[dict]) -> TableDiff:
@@ -90,6 +129,7 @@ def diff_tables(resource: str, file: str, key: list[str], old: list[dict], new: 
             changes = [(c, before[k][c] or "", row[c] or "") for c in shared if (before[k][c] or "") != (row[c] or "")]
             if changes:
                 result.changed.append((k, changes))
+                result.changed_rows[k] = row
     return result
 
 
@@ -106,16 +146,31 @@ def diff_revisions(root: Path, rev_a: str, rev_b: str | None) -> list[TableDiff]
 
 # --- save: render as text or Markdown -------------------------------------------------------------
 
-def clip(old: str, new: str) -> tuple[str, str]:
-    """Both values, cut to a window around their first difference when they are long."""
-    if max(len(old), len(new)) <= CLIP:
-        return old, new
-    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
-    start = max(0, start - CLIP // 3)
+def first_difference(old: str, new: str) -> int:
+    """The position (from 1) of the first character where two values differ."""
+    return next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new))) + 1
 
-    def window(text: str) -> str:
-        return ("…" if start else "") + text[start:start + CLIP] + ("…" if start + CLIP < len(text) else "")
-    return window(old), window(new)
+
+def for_review(diff: TableDiff) -> list[tuple[str, str, str]]:
+    """(row key, field, why) for every added or changed value of a field marked for review."""
+    found = []
+    for (resource, name), why in REVIEW.items():
+        if diff.resource != resource:
+            continue
+        found += [(key_of(diff, row), name, why) for row in diff.added if row.get(name)]
+        found += [(key, name, why) for key, changes in diff.changed for changed, _, _ in changes if changed == name]
+    return found
+
+
+def target_line(row: dict, targets: dict[str, dict]) -> str | None:
+    """What a progress figure is set beside: its target's type and indicator, and the figure's own type."""
+    target = targets.get(row.get("target_id", ""))
+    if not target:
+        return None
+    return (f"its target {target['target_id']} counts: {target.get('target_type', '')} of "
+            f"{target.get('indicator_zh', '')} ({target.get('comparator', '')} {target.get('value', '')} "
+            f"{target.get('unit_zh', '')}{', ' + target['target_year'] if target.get('target_year') else ''}); "
+            f"this figure is recorded as: {row.get('figure_type', '')} of {row.get('indicator_zh', '')}")
 
 
 def key_of(diff: TableDiff, row: dict) -> str:
@@ -126,8 +181,30 @@ def counts(diff: TableDiff) -> str:
     return f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
 
 
-def render_text(diffs: list[TableDiff], rev_a: str, rev_b: str | None) -> str:
-    lines = [f"Data changes {rev_a} → {rev_b or 'working tree'}"]
+def text_change(name: str, old: str, new: str) -> list[str]:
+    if max(len(old), len(new)) <= LONG:
+        return [f"      {name}: {old or '(empty)'} → {new or '(empty)'}"]
+    return [f"      {name} (first difference at character {first_difference(old, new)}):",
+            f"        - {old or '(empty)'}", f"        + {new or '(empty)'}"]
+
+
+def render_review_text(diffs: list[TableDiff], found: Review) -> list[str]:
+    lines = []
+    marked = [item for diff in diffs for item in for_review(diff)]
+    if marked:
+        lines.append("\nFOR REVIEW")
+        lines += [f"  ! {key}, {name}: {why}" for key, name, why in marked]
+    for path, text in found.excerpts_added:
+        lines.append(f"\n{path} (new excerpt, in full)")
+        lines += [f"  | {line}" for line in text.splitlines()]
+    lines += [f"\n{path} (excerpt removed)" for path in found.excerpts_removed]
+    lines += [f"\n{path} (excerpt changed: read it with git diff)" for path in found.excerpts_changed]
+    return lines
+
+
+def render_text(diffs: list[TableDiff], rev_a: str, rev_b: str | None, found: Review | None = None) -> str:
+    found = found or Review()
+    lines = [f"Data changes {rev_a} → {rev_b or 'working tree'}", *render_review_text(diffs, found)]
     for diff in (d for d in diffs if d):
         lines.append(f"\n{diff.file} ({counts(diff)}; key: {', '.join(diff.key) or 'whole row'})")
         lines += [f"  column added: {c}" for c in diff.columns_added]
@@ -135,12 +212,15 @@ def render_text(diffs: list[TableDiff], rev_a: str, rev_b: str | None) -> str:
         for sign, rows in (("+", diff.added), ("-", diff.removed)):
             for row in rows:
                 lines.append(f"  {sign} {key_of(diff, row)}")
-                lines += [f"      {name}: {clip(value, '')[0]}" for name, value in row.items() if value]
+                lines += [f"      {name}: {value}" for name, value in row.items() if value]
+                if sign == "+" and diff.resource == "progress" and (beside := target_line(row, found.targets)):
+                    lines.append(f"      → {beside}")
         for key, changes in diff.changed:
             lines.append(f"  ~ {key}")
             for name, old, new in changes:
-                old, new = clip(old, new)
-                lines.append(f"      {name}: {old or '(empty)'} → {new or '(empty)'}")
+                lines += text_change(name, old, new)
+            if diff.resource == "progress" and (beside := target_line(diff.changed_rows[key], found.targets)):
+                lines.append(f"      → {beside}")
     if len(lines) == 1:
         lines.append("No changes in the data.")
     return "\n".join(lines) + "\n"
@@ -155,13 +235,36 @@ def md(text: str) -> str:
     return text.replace("@", "@\u200b") or "*(empty)*"
 
 
-def render_markdown(diffs: list[TableDiff], rev_a: str, rev_b: str | None) -> str:
+def fenced(text: str) -> list[str]:
+    """Text in a code block whose fence no run of backticks in it can close: shown as is, inert."""
+    fence = "`" * max(3, max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return [fence + "text", *text.splitlines(), fence]
+
+
+def render_review_markdown(diffs: list[TableDiff], found: Review) -> list[str]:
+    lines = []
+    marked = [item for diff in diffs for item in for_review(diff)]
+    if marked:
+        lines += ["", "### For review", ""]
+        lines += [f"- **{md(key)}**, `{name}`: {md(why)}" for key, name, why in marked]
+    if found.excerpts_added or found.excerpts_removed or found.excerpts_changed:
+        lines += ["", "### Stored excerpts", ""]
+    for path, text in found.excerpts_added:
+        lines += [f"**New: `{path}`** (in full)", "", *fenced(text), ""]
+    lines += [f"- removed: `{path}`" for path in found.excerpts_removed]
+    lines += [f"- changed: `{path}` (read it in the pull request's file diff)" for path in found.excerpts_changed]
+    return lines
+
+
+def render_markdown(diffs: list[TableDiff], rev_a: str, rev_b: str | None, found: Review | None = None) -> str:
+    found = found or Review()
     lines = [f"## Data changes: `{rev_a}` → `{rev_b or 'working tree'}`", ""]
     changed = [d for d in diffs if d]
-    if not changed:
+    if not changed and not found.excerpts_added and not found.excerpts_removed and not found.excerpts_changed:
         return "\n".join(lines + ["No changes in the data.", ""])
     lines += ["| file | added | removed | changed |", "| --- | ---: | ---: | ---: |"]
     lines += [f"| `{d.file}` | {len(d.added)} | {len(d.removed)} | {len(d.changed)} |" for d in changed]
+    lines += render_review_markdown(diffs, found)
     for diff in changed:
         lines += ["", f"### `{diff.file}`", ""]
         lines += [f"- column added: `{c}`" for c in diff.columns_added]
@@ -169,16 +272,19 @@ def render_markdown(diffs: list[TableDiff], rev_a: str, rev_b: str | None) -> st
         for title, rows in (("Added", diff.added), ("Removed", diff.removed)):
             if rows:
                 lines += [f"**{title}**", ""]
-                lines += [f"- **{md(key_of(diff, row))}**: " + "; ".join(f"{name}: {md(clip(value, '')[0])}"
-                                                                      for name, value in row.items() if value)
-                          for row in rows]
+                for row in rows:
+                    beside = target_line(row, found.targets) if title == "Added" and diff.resource == "progress" else None
+                    lines.append(f"- **{md(key_of(diff, row))}**: " + "; ".join(f"{name}: {md(value)}"
+                                                                         for name, value in row.items() if value)
+                                 + (f"<br>→ *{md(beside)}*" if beside else ""))
                 lines.append("")
         if diff.changed:
             lines += ["**Changed**", "", "| key | field | before | after |", "| --- | --- | --- | --- |"]
             for key, changes in diff.changed:
                 for name, old, new in changes:
-                    old, new = clip(old, new)
                     lines.append(f"| {md(key)} | `{name}` | {md(old)} | {md(new)} |")
+                if diff.resource == "progress" and (beside := target_line(diff.changed_rows[key], found.targets)):
+                    lines.append(f"| {md(key)} | → | *{md(beside)}* | |")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -191,11 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         diffs = diff_revisions(args.root.resolve(), args.rev_a, args.rev_b)
+        found = review(args.root.resolve(), args.rev_a, args.rev_b)
     except (GitError, yaml.YAMLError, csv.Error, OSError) as error:
         print(f"datadiff: {error}", file=sys.stderr)
         return 2
     render = render_markdown if args.format == "markdown" else render_text
-    sys.stdout.write(render(diffs, args.rev_a, args.rev_b))
+    sys.stdout.write(render(diffs, args.rev_a, args.rev_b, found))
     return 0
 
 

@@ -3,6 +3,9 @@ the site's code, and writes a release from the command line."""
 import json
 import subprocess
 import sys
+import zipfile
+
+import yaml
 
 from conftest import REPO, copy_package, fingerprint
 from scripts.archive import write_release
@@ -35,3 +38,18 @@ def test_the_door_refuses_a_malformed_address_in_one_line(tmp_path):
     result = subprocess.run(door, cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_the_zip_carries_a_readme_saying_what_it_holds_how_to_cite_and_where_it_lives(tmp_path):
+    from scripts.archive.readme import README
+
+    write_release(load_package(REPO), tmp_path / "addressed", "https://example.org/cq/")
+    write_release(load_package(REPO), tmp_path / "bare", None)
+    for folder, address in [("addressed", "https://example.org/cq/downloads/v"), ("bare", None)]:
+        with zipfile.ZipFile(next((tmp_path / folder).glob("*.zip"))) as opened:
+            readme = opened.read(README).decode("utf-8")
+            cff = yaml.safe_load(opened.read("CITATION.cff"))
+            csvs = [name for name in opened.namelist() if name.startswith("data/") and name.endswith(".csv")]
+        assert all(f"`{name}`" in readme for name in csvs) and "`datapackage.json`" in readme
+        assert f"(Version {cff['version']}) [Data set]." in readme and "CC-BY-4.0" in readme and "LICENSE.md" in readme
+        assert (address in readme) if address else ("https://example.org" not in readme and "built without" in readme)

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPO, copy_package, edit_rows
-from scripts.datadiff import clip, diff_tables, main, render_markdown, render_text
+from scripts.datadiff import Review, diff_tables, main, render_markdown, render_text
 
 OBSERVATION = {"observation_id": "cq-2024-14-o001", "target_id": "cq-2024-14-t03", "value": "5035", "note": ""}
 
@@ -50,10 +50,47 @@ def test_table_without_usable_key_is_compared_row_by_row():
     assert (diff.added, diff.removed, diff.changed) == ([{"a": "2"}], [{"a": "1"}], [])
 
 
-def test_long_values_are_clipped_around_their_first_difference():
+def test_long_values_are_shown_whole_with_their_first_difference():
     old, new = "甲" * 500 + "乙" + "丙" * 500, "甲" * 500 + "丁" + "丙" * 500
-    shown_old, shown_new = clip(old, new)
-    assert "乙" in shown_old and "丁" in shown_new and len(shown_old) < 130
+    diff = diff_tables("progress", "data/progress.csv", ["observation_id"], [observation(note=old)], [observation(note=new)])
+    text = render_text([diff], "main", None)
+    assert f"- {old}\n" in text and f"+ {new}\n" in text and "first difference at character 501" in text
+    assert old in render_markdown([diff], "main", None).replace("\\", "")
+
+
+TARGETS = {"cq-2024-14-t01": {"target_id": "cq-2024-14-t01", "target_type": "level", "indicator_zh": "科技型企业",
+                              "comparator": ">=", "value": "86000", "unit_zh": "家", "target_year": "2027"}}
+
+
+def test_a_new_figure_is_shown_beside_what_its_target_counts():
+    """A figure of additions recorded as a level stands out: the target's type and indicator are beside it."""
+    figure = observation(observation_id="cq-2024-14-o901", target_id="cq-2024-14-t01", figure_type="level",
+                         indicator_zh="科技型企业", value="11000")
+    diff = diff_tables("progress", "data/progress.csv", ["observation_id"], [], [figure])
+    beside = "its target cq-2024-14-t01 counts: level of 科技型企业 (>= 86000 家, 2027); this figure is recorded as: level of 科技型企业"
+    assert f"→ {beside}" in render_text([diff], "main", None, Review(targets=TARGETS))
+    assert "this figure is recorded as: level of 科技型企业" in render_markdown([diff], "main", None, Review(targets=TARGETS))
+
+
+def test_a_change_to_indicator_variants_is_marked_for_review():
+    old = [dict(TARGETS["cq-2024-14-t01"], indicator_variants_zh="")]
+    new = [dict(TARGETS["cq-2024-14-t01"], indicator_variants_zh="新入库科技型企业")]
+    diff = diff_tables("targets", "data/targets.csv", ["target_id"], old, new)
+    text = render_text([diff], "main", None)
+    assert text.index("FOR REVIEW") < text.index("data/targets.csv")
+    assert "! cq-2024-14-t01, indicator_variants_zh:" in text
+    assert "### For review" in render_markdown([diff], "main", None)
+    unmarked = diff_tables("targets", "data/targets.csv", ["target_id"], old, [dict(old[0], note_en="x")])
+    assert "REVIEW" not in render_text([unmarked], "main", None)
+
+
+def test_a_new_excerpt_is_shown_in_full_and_cannot_break_out_of_its_block():
+    text = "URL: https://example.org/a\n---\n新入库科技型企业超1.1万家 ``` <b>@team</b>\n"
+    found = Review(excerpts_added=[("data/source/progress/x.txt", text)])
+    assert "data/source/progress/x.txt (new excerpt, in full)\n  | URL: https://example.org/a\n  | ---\n" in render_text([], "a", "b", found)
+    markdown = render_markdown([], "a", "b", found)
+    block = markdown[markdown.index("````text"):]
+    assert "新入库科技型企业超1.1万家 ``` <b>@team</b>\n````" in block
 
 
 def test_text_report_shows_each_field_change():
@@ -94,8 +131,11 @@ def test_end_to_end_on_a_git_repository(tmp_path, capsys):
     assert "| `data/progress.csv` | 1 | 0 | 0 |" in markdown and "cq-2024-14-o999" in markdown
     assert "terms.csv" not in markdown  # the working-tree edit is not in HEAD
 
+    (repo / "data" / "source" / "progress" / "new-page.txt").write_text("URL: https://example.org/\n---\n新增1家\n", encoding="utf-8")
     assert main(["HEAD~1", "--root", str(repo)]) == 0  # against the working tree
     text = capsys.readouterr().out
+    assert "data/source/progress/new-page.txt (new excerpt, in full)\n  | URL: https://example.org/\n  | ---\n  | 新增1家" in text
+    assert "→ its target cq-2024-14-t" in text
     assert "data/progress.csv (1 added, 0 removed, 0 changed" in text
     assert "~ yuqima" in text and "term_en: Yuqima (Chongqing Enterprise Code) → Yuqima (Chongqing enterprise code)" in text
 

@@ -72,6 +72,9 @@ def test_zenodo_metadata_agrees_with_the_citation():
     assert [creator["name"] for creator in ZENODO["creators"]] == [author["name"] for author in CITATION["authors"]]
     assert ZENODO["license"].lower() == CITATION["license"].lower()
     assert ZENODO["keywords"] == CITATION["keywords"]
+    # make release writes both (scripts/publication/version_files.py); the data are the Chinese text first
+    assert (ZENODO["version"], ZENODO["publication_date"]) == (str(CITATION["version"]), CITATION["date-released"])
+    assert ZENODO["language"] == "zho"
 
 
 def test_zenodo_says_the_data_derive_from_the_notice_the_citation_references():

@@ -1,5 +1,7 @@
 """What every page's head says about it: hreflang twins, its language's feed, canonical, OpenGraph, robots."""
+import gzip
 import posixpath
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -7,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import ADDRESS
+from conftest import ADDRESS, REPO
 from scripts.theme.hooks.page_head import page_head
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -138,3 +140,30 @@ def test_with_an_address_robots_names_the_sitemap_of_every_page_in_both_language
     expected = {ADDRESS + page.parent.relative_to(addressed_site).as_posix() + "/" for page in pages(addressed_site)}
     assert listed == {address.replace(f"{ADDRESS}./", ADDRESS) for address in expected}
     assert any("/en/" in address for address in listed)
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_with_an_address_every_sitemap_entry_names_its_twins_and_x_default(addressed_site):
+    for entry in ET.parse(addressed_site / "sitemap.xml").getroot().iter(f"{SITEMAP}url"):
+        alternates = {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")}
+        assert set(alternates) == {"zh", "en", "x-default"} and alternates["x-default"] == alternates["zh"], entry.findtext(f"{SITEMAP}loc")
+    with gzip.open(addressed_site / "sitemap.xml.gz") as packed:
+        assert packed.read() == (addressed_site / "sitemap.xml").read_bytes()
+
+
+def test_a_page_s_lastmod_is_its_inputs_last_commit_not_the_build_day(addressed_site):
+    """A hand-written page without data: its own file's last commit; a generated page: the data's."""
+    dates = {entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+             for entry in ET.parse(addressed_site / "sitemap.xml").getroot().iter(f"{SITEMAP}url")}
+
+    def committed(*paths: str) -> str:
+        return subprocess.run(["git", "log", "-1", "--format=%cs", "--", *paths], cwd=REPO, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    assert dates[ADDRESS + "about/licence/"] == committed("docs/about/licence.md")
+    assert dates[ADDRESS + "en/about/licence/"] == committed("docs/about/licence.en.md")
+    assert dates[ADDRESS + "targets/cq-2024-14-t01/"] == committed("data", "schemas", "datapackage.yaml")
+    assert dates[ADDRESS + "en/data/"] == committed("docs/data/index.en.md", "data", "schemas", "datapackage.yaml",
+                                                    "CHANGELOG.md", "releases.yaml", "CITATION.cff")
+    assert all(dates.values()) and "changefreq" not in (addressed_site / "sitemap.xml").read_text(encoding="utf-8")

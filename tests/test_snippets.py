@@ -8,6 +8,7 @@ The R snippet is checked to be there but not run: R cannot be installed in this 
 """
 import contextlib
 import io
+import json
 import re
 from pathlib import Path
 
@@ -61,11 +62,11 @@ def test_python_snippet_runs_as_written_against_the_site(served_site, page, inde
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_use_page_covers_pandas_json_frictionless_sqlite_duckdb_and_r(served_site, page):
+def test_use_page_covers_pandas_polars_json_frictionless_sqlite_duckdb_and_r(served_site, page):
     docs, address = served_site
     text = (docs / "data" / page).read_text(encoding="utf-8")
     python = "\n".join(snippets(text, "python"))
-    for needle in ["import pandas", "import json", "from frictionless import", "import sqlite3", "import duckdb"]:
+    for needle in ["import pandas", "import polars", "import json", "from frictionless import", "import sqlite3", "import duckdb"]:
         assert needle in python
     assert "INSTALL" not in text and "LOAD sqlite" not in text  # no snippet needs an extension downloaded
     assert "```sql" not in text and "Datasette" in text
@@ -115,3 +116,62 @@ def test_duckdb_snippet_works_offline_with_no_extension_downloaded(served_site, 
     loaded = duckdb.sql("SELECT extension_name FROM duckdb_extensions() "
                         "WHERE loaded AND install_mode <> 'STATICALLY_LINKED'").fetchall()
     assert loaded == []
+
+
+# What each reader calls the schema's types: a snippet that reads targets must give every field its schema's type.
+READER_TYPES = {
+    "import pandas": lambda table: {name: "integer" if str(kind) == "Int64" else "number" if str(kind) == "float64"
+                                    else "string" if str(kind) in ("str", "string", "object") else str(kind)
+                                    for name, kind in table.dtypes.items()},
+    "import polars": lambda table: {name: {"Int64": "integer", "Float64": "number", "String": "string"}.get(str(kind), str(kind))
+                                    for name, kind in table.schema.items()},
+    "import duckdb": lambda table: {name: {"BIGINT": "integer", "DOUBLE": "number", "VARCHAR": "string"}.get(str(kind), str(kind))
+                                    for name, kind in zip(table.columns, table.dtypes)},
+}
+
+
+def namespace(code: str, name: str, folder: Path, monkeypatch) -> dict:
+    """The names a snippet leaves behind, run in folder (what it prints is dropped)."""
+    monkeypatch.chdir(folder)
+    names = {"__name__": "__snippet__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(code, name, "exec"), names)
+    return names
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("reader", READER_TYPES)
+def test_a_reader_gets_the_schema_s_type_for_every_field(served_site, page, reader, tmp_path, monkeypatch):
+    """The always-empty period_start and the whole-numbered value among them: no reader is left to guess."""
+    docs, _ = served_site
+    code = next(code for code in snippets((docs / "data" / page).read_text(encoding="utf-8"), "python") if reader in code)
+    schema = json.loads((docs / LATEST / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(resource["schema"]["fields"] for resource in schema["resources"] if resource["name"] == "targets")
+    got = READER_TYPES[reader](namespace(code, reader, tmp_path, monkeypatch)["targets"])
+    assert got == {field["name"]: field.get("type", "string") for field in fields}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_r_snippet_names_the_types_r_would_guess_wrong(page):
+    (code,) = snippets((REPO / "docs" / "data" / page).read_text(encoding="utf-8"), "r")
+    assert 'colClasses = c(value = "numeric", target_year = "integer", period_start = "integer")' in code
+
+
+SQLITE_TYPES = {"integer": ("INTEGER", "integer"), "number": ("REAL", "real"), "date": ("TEXT", "text"), "string": ("TEXT", "text")}
+
+
+def test_sqlite_stores_every_field_as_its_schema_s_type(served_site):
+    """INTEGER where the schema says integer, REAL for a number even when every value is whole, text for dates."""
+    import sqlite3
+
+    docs, _ = served_site
+    schema = json.loads((docs / LATEST / "datapackage.json").read_text(encoding="utf-8"))
+    connection = sqlite3.connect(f"file:{next((docs / LATEST).glob('*.sqlite'))}?mode=ro", uri=True)
+    for resource in schema["resources"]:
+        declared = {name: kind for _, name, kind, *_ in connection.execute(f'PRAGMA table_info("{resource["name"]}")')}
+        for field in resource["schema"]["fields"]:
+            column, stored = SQLITE_TYPES[field.get("type", "string")]
+            found = {kind for (kind,) in connection.execute(
+                f'SELECT DISTINCT typeof("{field["name"]}") FROM "{resource["name"]}" WHERE "{field["name"]}" IS NOT NULL')}
+            assert (declared[field["name"]], found <= {stored}) == (column, True), (resource["name"], field["name"], found)
+    connection.close()

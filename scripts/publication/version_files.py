@@ -13,6 +13,8 @@ def version_lines(version: str, day: str) -> dict[str, list[tuple[str, str]]]:
         "datapackage.yaml": [("version: ", f"version: {version}"), ("created: ", f'created: "{day}T00:00:00Z"')],
         "pyproject.toml": [("version = ", f'version = "{version}"')],
         "CITATION.cff": [("version: ", f"version: {version}"), ("date-released: ", f'date-released: "{day}"')],
+        # The metadata Zenodo reads at the release's tag (a DOI per release): the same version and date.
+        ".zenodo.json": [('  "version": ', f'  "version": "{version}",'), ('  "publication_date": ', f'  "publication_date": "{day}",')],
     }
 
 

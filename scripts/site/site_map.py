@@ -47,6 +47,7 @@ ROW_PAGES = {"measures": ("measures", "measure_id"), "agencies": ("agencies", "a
 
 FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/site/feeds/)
 DOWNLOADS = layout.DOWNLOADS  # every release's files, under the site's root
+LANDING = "index.html"  # the site's page in each folder under downloads/ (scripts/site/landing.py), no release file
 
 
 def row_page(resource: str, row: dict) -> str:

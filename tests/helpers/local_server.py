@@ -14,6 +14,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class PagesHandler(QuietHandler):
+    """Static files as GitHub Pages serves them: a folder's address serves its index.html, and a folder
+    without one answers 404 (no listing of its files)."""
+
+    def list_directory(self, path):
+        self.send_error(404, "no index.html in this folder")
+        return None
+
+
 @contextlib.contextmanager
 def served(folder: Path, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     """The folder's base URL (ending in /) on a free port, until the block ends."""

@@ -16,7 +16,7 @@ from scripts.errors import BuildError
 from scripts.package import LANGUAGES, DataPackage
 from scripts.publication import changelog as changelog_file
 from scripts.publication.published import Published
-from scripts.site.data_pages.citation import bibtex, plain_citation, site_citation
+from scripts.site.data_pages.citation import bibtex, citation_key, plain_citation, site_citation
 from scripts.site.data_pages.dataset import data_page, dataset_script
 from scripts.site.data_pages.versions import page_link, versions
 from scripts.site.phrases import t
@@ -76,9 +76,8 @@ def latest_url(site_url: str | None) -> str:
 
 def citation_box(context: BuildContext, lang: str) -> str:
     citation = site_citation(context.root, context.site_url)
-    key = re.sub(r"\W", "_", f"cq_sme_plan_{citation['version']}", flags=re.ASCII)
     return (f"**{t('plain_text', lang)}**\n\n```text\n{plain_citation(citation)}\n```\n\n"
-            f"**BibTeX**\n\n```bibtex\n{bibtex(citation, key)}\n```")
+            f"**BibTeX**\n\n```bibtex\n{bibtex(citation, citation_key(str(citation['version'])))}\n```")
 
 
 def changelog(root: Path, version: str) -> str:

@@ -4,6 +4,7 @@ BibTeX citations (the copy a release carries: scripts/archive/citation_file.py).
 The repository's CITATION.cff names no address: the address to cite is a version's own folder on the
 published site (SITE_URL + downloads/v<version>/), known only when the site is built with SITE_URL.
 """
+import re
 from pathlib import Path
 
 import yaml
@@ -20,6 +21,11 @@ def site_citation(root: Path, site_url: str | None) -> dict:
     citation = read_citation(root)
     url = layout.release_url(site_url, str(citation["version"]))
     return dict(citation, url=url) if url else citation
+
+
+def citation_key(version: str) -> str:
+    """The BibTeX key of a version: letters, digits and underscores."""
+    return re.sub(r"\W", "_", f"cq_sme_plan_{version}", flags=re.ASCII)
 
 
 def author_names(citation: dict) -> list[str]:

@@ -4,7 +4,8 @@ coverage, the official notice it is based on, and one DataDownload for each file
 
 Everything is read from what the build made and the data say: the release's own folder and
 datapackage.json (version, date, each file's size), releases.yaml (first publication), CITATION.cff
-(creator), documents.csv (signing date, official page) and targets.csv (the last target year). The
+(creator), documents.csv (signing date, official page), targets.csv (the last target year) and progress.csv
+(the dates of the figures). The
 files are given at the release's permanent address (downloads/v<version>/), absolute when the site has
 an address (SITE_URL) and otherwise relative to the Data page the description stands on (data/ or en/data/).
 """
@@ -62,10 +63,15 @@ def creators(citation: dict) -> list[dict]:
 
 
 def temporal_coverage(package: DataPackage) -> str:
-    """From the signing of the earliest notice to the end of the last year any target is set for."""
-    signed = min(document["signed_date"] for document in package.records["documents"])
+    """The span the data speak of: from the earliest date any row holds (a notice's signing, a progress
+    figure's date or the first day of its period: figures from before the plan are kept as context) to the
+    later of the last target year's end and the latest figure's date."""
+    progress = package.records.get("progress", [])
+    starts = [document["signed_date"] for document in package.records["documents"]]
+    starts += [day for row in progress for day in (row["as_of_date"], row["period_start_date"]) if day]
     last_year = max(int(target["target_year"]) for target in package.records["targets"] if target["target_year"])
-    return f"{signed}/{last_year}-12-31"
+    ends = [f"{last_year}-12-31", *(row["as_of_date"] for row in progress if row["as_of_date"])]
+    return f"{min(starts)}/{max(ends)}"
 
 
 def based_on(package: DataPackage) -> list[dict]:

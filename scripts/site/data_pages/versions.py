@@ -63,8 +63,12 @@ def release_section(downloads: Path, release: Release, changes_text: str, lang: 
     release_dir = downloads / folder
     files = main_files(release_dir)
     links = " · ".join(f"[{file}]({page_link(folder, file)})" for file in [*files, layout.MANIFEST])
+    # The folder's own page (scripts/site/landing.py) is written after MkDocs, so the link is HTML: MkDocs
+    # would report a Markdown link to it as broken.
+    landing = site_map.address(site_map.download_path(folder), site_map.page_in(lang, site_map.VERSIONS), None)
+    page = t("version_page", lang, link=f'<a href="{landing}">{site_map.download_path(folder)}</a>')
     # The heading's id is the folder's name (v1.0.0), so the feeds can link to a version's section.
-    parts = [f"## {release.version} {{#{folder}}}", t("version_released", lang, date=release.date, commit=release.commit), links,
+    parts = [f"## {release.version} {{#{folder}}}", t("version_released", lang, date=release.date, commit=release.commit), page, links,
              placeholder_address(release_dir, lang), f"**{t('version_changes', lang)}**", changes_text,
              f"**{t('version_checksums', lang)}**", f"```text\n{checksums(release_dir, files)}\n```"]
     return "\n\n".join(part for part in parts if part)
