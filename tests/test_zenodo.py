@@ -117,6 +117,17 @@ def test_without_a_series_a_new_record_is_made_and_a_second_run_with_the_id_it_n
     assert [method for method, _ in calls(zenodo)[before:]] == ["GET", "GET"] and len(zenodo.published) == 1
 
 
+def test_a_series_whose_newest_version_is_this_one_with_other_files_is_refused(release_folder, capsys):
+    """The GitHub integration's record of the repository says the same version (.zenodo.json gives it): given
+    as the series by mistake, it must not pass for the built files."""
+    with served_zenodo() as zenodo:
+        zenodo.publish_version(201, concept=200, version=VERSION, files={"owner/repo-v2.0.0.zip": b"the source"})
+        code, out, err = upload(zenodo, release_folder, capsys, ZENODO_CONCEPT_ID="200")
+    assert code == 1 and out == "" and calls(zenodo) == [("GET", "/api/records/200/versions/latest"), ("GET", "/api/records/201")]
+    assert f"while finding the newest version of record 201: it is version {VERSION} but holds other files (owner/repo-v2.0.0.zip)" in err
+    assert "Fix: set ZENODO_CONCEPT_ID to the record of the built files, not the one the GitHub integration makes" in err
+
+
 @pytest.mark.parametrize("failing, status, error, said", [
     (("PUT", f"/{WORKBOOK}"), 500, {"status": 500, "message": "Internal server error."},
      f"while uploading {WORKBOOK}: HTTP 500: Internal server error. Fix: Zenodo is busy or failing: run the workflow again later"),

@@ -5,8 +5,9 @@ files the site serves for the release (FOLDER: site/downloads/v<version>/ as the
 of a Zenodo record of their own, through Zenodo's deposit API (developers.zenodo.org):
 
     ZENODO_CONCEPT_ID set  the newest version of that record (its concept id, or any version's id): if it is
-                           VERSION already there is nothing to do; else a new version of it, from which the
-                           files Zenodo copies over from the version before are deleted
+                           VERSION with these files there is nothing to do (with other files it is the GitHub
+                           integration's record, given by mistake: stop); else a new version of it, from which
+                           the files Zenodo copies over from the version before are deleted
     not set                a new record; the message names the id to set for the next release
     then                   the metadata (.zenodo.json, with VERSION, its date in releases.yaml, and links to the
                            version's page on the site), each file PUT into the draft's bucket with Zenodo's MD5
@@ -105,7 +106,7 @@ def archive(zenodo: Zenodo, release: Upload, series: str | None) -> str:
     if series:
         newest = newest_version(zenodo, series)
         if str(newest.get("metadata", {}).get("version", "")).removeprefix("v") == release.version:
-            return f"Zenodo holds release {release.version} already ({address(zenodo, newest)}): nothing to upload."
+            return held_already(zenodo, newest, release)
         draft_url = new_version(zenodo, newest, release.version)
     else:
         created = zenodo.call("creating a record", "POST", f"{zenodo.api}/deposit/depositions", AGAIN, body={})
@@ -125,6 +126,21 @@ def newest_version(zenodo: Zenodo, series: str) -> dict:
     return zenodo.call(f"finding the newest version of record {series}", "GET", f"{zenodo.api}/records/{series}/versions/latest",
                        f"{SERIES_VARIABLE}={series} is no record on {zenodo.base}: set it to the concept id on the record's "
                        "page, or the id of any of its versions (the sandbox and zenodo.org number theirs apart)")
+
+
+def held_already(zenodo: Zenodo, newest: dict, release: Upload) -> str:
+    """Nothing to do when the newest version is this release with these files; an error when it has other files
+    (the GitHub integration's record of the repository, whose version .zenodo.json gives too)."""
+    files = newest.get("files") or []
+    if isinstance(files, dict):  # InvenioRDM's own form: {"entries": {name: {...}}}
+        files = list((files.get("entries") or {}).values())
+    held = {file.get("key") or file.get("filename"): str(file.get("checksum")).removeprefix("md5:") for file in files}
+    if held != {path.name: md5(path) for path in release.files}:
+        raise ZenodoError(f"finding the newest version of record {newest.get('id')}",
+                          f"it is version {release.version} but holds other files ({', '.join(sorted(map(str, held))) or 'none'})",
+                          f"set {SERIES_VARIABLE} to the record of the built files, not the one the GitHub integration makes "
+                          "of the repository; nothing was uploaded")
+    return f"Zenodo holds release {release.version} already ({address(zenodo, newest)}): nothing to upload."
 
 
 def new_version(zenodo: Zenodo, newest: dict, version: str) -> str:

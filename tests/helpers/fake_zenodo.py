@@ -2,7 +2,8 @@
 over InvenioRDM: zenodo/zenodo-rdm, site/zenodo_rdm/legacy/), in memory, recording every request.
 
     GET    /api/records/<id>/versions/latest          302 to the newest version of a record or of its concept
-    GET    /api/records/<id>                          a published record: id, conceptrecid, doi, metadata.version
+    GET    /api/records/<id>                          a published record: id, conceptrecid, doi, metadata.version,
+                                                      files (key, checksum "md5:<hex>")
     POST   /api/deposit/depositions                   201, a new draft
     POST   /api/deposit/depositions/<id>/actions/newversion   201, the new version's draft, holding the files of
                                                       the version before (links.latest_draft is its address)
@@ -76,7 +77,9 @@ class FakeZenodo:
     def record_json(self, record_id: int) -> dict:
         record = self.published[record_id]
         return {"id": record_id, "conceptrecid": str(record["conceptrecid"]), "doi": f"10.5072/zenodo.{record_id}",
-                "metadata": {"version": record["version"]}, "links": {"html": f"{self.base}/records/{record_id}"}}
+                "metadata": {"version": record["version"]}, "links": {"html": f"{self.base}/records/{record_id}"},
+                "files": [{"id": f"file-{name}", "key": name, "size": len(data), "checksum": f"md5:{hashlib.md5(data).hexdigest()}"}
+                          for name, data in record["files"].items()]}
 
     def new_draft(self, concept: int, files: dict[str, bytes]) -> int:
         draft_id = next(self.ids)
