@@ -158,6 +158,36 @@ def test_release_workflow_publishes_the_newest_recorded_release_with_its_files()
     assert all(name.startswith("actions/") for name in uses(workflow) if name)  # no third-party action
 
 
+def test_release_workflow_then_archives_the_same_files_on_zenodo_with_the_site_address():
+    """After the GitHub release, one step hands the same folder to scripts.publication.zenodo (which skips, exit 0,
+    without a token), with the deployment's address and the series to add a version to from repository variables."""
+    workflow = load("release.yml")
+    job_steps = workflow["jobs"]["release"]["steps"]
+    runs = [step.get("run", "") for step in job_steps]
+    [archive] = [index for index, run in enumerate(runs) if "python -m scripts.publication.zenodo" in run]
+    [create] = [index for index, run in enumerate(runs) if "gh release create" in run]
+    assert archive > create
+    step = job_steps[archive]
+    assert '.venv/bin/python -m scripts.publication.zenodo "$version" "site/downloads/v$version"' in step["run"]
+    assert "python -m scripts.publication.registry newest" in step["run"] and "set -euo pipefail" in step["run"]
+    pages_id = uses(workflow)["actions/configure-pages"]["id"]
+    assert step["env"] == {"ZENODO_TOKEN": "${{ secrets.ZENODO_TOKEN }}", "ZENODO_CONCEPT_ID": "${{ vars.ZENODO_CONCEPT_ID }}",
+                           "ZENODO_URL": "${{ vars.ZENODO_URL }}", "SITE_URL": f"${{{{ steps.{pages_id}.outputs.base_url }}}}/"}
+
+
+def test_a_secret_reaches_only_the_step_that_uploads_to_zenodo():
+    """No workflow or job `env:` holds a secret (every step would inherit it), and no step but the Zenodo upload
+    names one: the build, the tests and gh never see the Zenodo token."""
+    holders = []
+    for workflow_file in sorted(WORKFLOWS.glob("*.yml")):
+        workflow = load(workflow_file.name)
+        assert "secrets." not in str(workflow.get("env", {})), workflow_file.name
+        for job_id, job in workflow["jobs"].items():
+            assert "secrets" not in str({key: job.get(key) for key in ("env", "container", "services")}), job_id
+            holders += [(workflow_file.name, step.get("name")) for step in job.get("steps", []) if "secrets." in str(step)]
+    assert holders == [("release.yml", "Archive the release's built files on Zenodo (skipped without the ZENODO_TOKEN secret)")]
+
+
 def test_the_new_figure_form_asks_for_what_a_row_needs():
     """The bilingual issue form readers use to send a figure: target, value, date, address and quote, required."""
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "new-figure.yml").read_text(encoding="utf-8"))
