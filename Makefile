@@ -29,7 +29,7 @@ build: $(STAMP)
 # Cut a release (README, "Releases"): make release VERSION=1.0.1. Refuses what may not be released.
 VERSION ?=
 release: $(STAMP)
-	$(PY) -m scripts.release $(VERSION)
+	$(PY) -m scripts.publication.cut $(VERSION)
 
 serve: build
 	@echo "Serving site/ at http://127.0.0.1:8000/"

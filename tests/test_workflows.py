@@ -80,6 +80,16 @@ def test_workflow_parses_and_calls_existing_make_targets(name):
             assert re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
 
 
+def test_every_module_the_makefile_and_the_workflows_run_exists():
+    """`make release` once ran a module the restructure had moved: each `python -m X` must import."""
+    import importlib.util
+
+    texts = [(REPO / "Makefile").read_text(encoding="utf-8"), *(run_scripts(load(p.name)) for p in WORKFLOWS.glob("*.yml"))]
+    modules = {module for text in texts for module in re.findall(r"python3? -m ([\w.]+)|\$\(PY\) -m ([\w.]+)", text) for module in module if module}
+    assert {"scripts.publication.cut", "scripts.build", "scripts.validate"} <= modules
+    assert [module for module in sorted(modules) if importlib.util.find_spec(module) is None] == []
+
+
 def test_ci_runs_what_ci_run_runs_on_every_pull_request_and_push():
     workflow = load("ci.yml")
     assert {"pull_request", "push"} <= set(triggers(workflow))
