@@ -65,8 +65,8 @@ def texts(measure: dict, lang: str) -> str:
     """The verbatim Chinese, then our translation, each paragraph kept apart."""
     if not measure["text_zh"]:
         return f"<p>{t('no_own_text', lang)}</p>"
-    chinese = "".join(f"<p>{cell(p, lang)}</p>" for p in measure["text_zh"].split(" "))
-    english = f"<p>{cell(measure['text_en'], lang)}</p>"
+    chinese = "".join(f"<p>{cell(p, 'zh')}</p>" for p in measure["text_zh"].split(" "))  # each in its language's block
+    english = f"<p>{cell(measure['text_en'], 'en')}</p>"
     return "\n\n".join([
         f"## {t('original', lang)}",
         f'<blockquote class="verbatim" lang="zh">{chinese}</blockquote>',
