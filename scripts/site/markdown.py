@@ -87,6 +87,18 @@ def table(headers: list[str], rows: list[list], lang: str) -> str:
     return "\n".join(lines)
 
 
+def facts(rows: list[list], lang: str) -> str:
+    """What a page says about its row, as a definition list (def_list): each name, then its value. Not a
+    table, which would need a header row with nothing to say."""
+    return "\n\n".join(f"{cell(name, lang)}\n:   {cell(value, lang)}" for name, value in rows)
+
+
+def cell_list(items: list) -> Safe:
+    """Several links (or values) in one table cell, as a list: each a tap target of its own, spaced apart
+    (docs/stylesheets/site.css, .in-cell), rather than lines joined by <br> too close to tap."""
+    return Safe('<ul class="in-cell">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+
+
 def bullets(items: list, lang: str) -> str:
     return "\n".join(f"- {cell(item, lang)}" for item in items)
 
