@@ -185,3 +185,126 @@ def test_a_measure_page_s_targets_fit_a_phone(chromium, site_url, path, artifact
     regions = page.evaluate(TABLE_FITS)
     context.close()
     assert regions and all(region["overflow"] <= 1 for region in regions), regions
+
+
+# --- search: more than five results, body text, the kind of page ----------------------------------
+
+def test_the_templates_ask_only_for_phrases_the_phrasebook_has():
+    from scripts.site.phrases import PHRASES
+    from scripts.theme.hooks.phrases import TEMPLATE_PHRASES
+
+    templates = (REPO / "scripts" / "theme" / "overrides").rglob("*.html")
+    asked = {key for path in templates for key in re.findall(r"phrase\(\s*[\"'](\w+)[\"']", path.read_text(encoding="utf-8"))}
+    assert asked == set(TEMPLATE_PHRASES) and asked <= set(PHRASES)
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("/glossary/yuqima/", "kind_term"), ("/en/glossary/yuqima/", "kind_term"), ("/en/targets/cq-2024-14-t01/", "kind_target"),
+    ("/measures/cq-2024-14-m3.1.2/", "kind_measure"), ("/en/agencies/cq-economy-information-commission/", "kind_agency"),
+    ("/agencies/matrix/", "kind_agencies"), ("/en/glossary/", "kind_glossary"), ("/en/data/use/", "kind_data"),
+    ("/about/licence/", "kind_about"), ("/en/", "kind_home")])
+def test_every_indexed_page_says_what_kind_of_page_it_is(built_site, url, kind):
+    """As a Pagefind filter, which a result's data carries, not as a meta, whose words Pagefind would search."""
+    import json
+
+    from scripts import search
+
+    fragments = {}
+    for path in (built_site / search.BUNDLE / "fragment").iterdir():
+        data = json.loads(search.unpack(path))
+        fragments[data["url"]] = data
+    assert all(data["filters"].get("kind") for data in fragments.values())
+    assert fragments[url]["filters"]["kind"] == [t(kind, "en" if url.startswith("/en/") else "zh")]
+    assert "kind" not in fragments[url]["meta"]
+
+@pytest.fixture
+def searching(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    yield page
+    context.close()
+
+
+RESULTS = "#__search-results li"
+MORE = ".md-search-result__more"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "query"), [("", "市经济信息委"), ("en/", "Little Giant")])
+def test_results_beyond_the_first_five_come_by_keyboard_and_are_announced(searching, site_url, language, query):
+    """Five results, then a button for the next five, reached by the arrow keys and pressed with Enter; the
+    keyboard goes on from the first new result; the status line (a live region) says how many are shown
+    until all are."""
+    from tests.helpers.chromium import type_query
+
+    searching.goto(f"{site_url}/{language}", wait_until="networkidle")
+    box = searching.locator("[data-site-search]")
+    found, shown = box.get_attribute("data-other"), box.get_attribute("data-shown")
+    status = searching.locator("#__search-status")
+    type_query(searching, query)
+    total = searching.evaluate("() => Number(document.getElementById('__search-status').textContent.match(/\\d+/)[0])")
+    assert total > 10 and status.get_attribute("role") == "status"
+    assert searching.locator(RESULTS).count() == 5
+    assert status.inner_text() == found.replace("#", str(total)) + shown.replace("#", "5")
+    for _ in range(6):  # five results, then the button
+        searching.keyboard.press("ArrowDown")
+    assert searching.evaluate("() => document.activeElement.matches('.md-search-result__more')")
+    searching.keyboard.press("Enter")
+    searching.wait_for_function("() => document.querySelectorAll('#__search-results li').length > 5")
+    assert searching.locator(RESULTS).count() == 10
+    assert status.inner_text() == found.replace("#", str(total)) + shown.replace("#", "10")
+    assert searching.evaluate("() => document.activeElement === document.querySelectorAll('#__search-results a')[5]")
+    while searching.locator(MORE).is_visible():
+        searching.click(MORE)
+        searching.wait_for_timeout(200)
+    links = searching.locator("#__search-results a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) == len(set(links)) == total  # every page found, each once
+    assert status.inner_text() == found.replace("#", str(total))
+    assert searching.problems == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "query", "kind", "title"), [
+    ("en/", "Yuqima", "Term", "Yuqima (Chongqing Enterprise Code)"), ("", "渝企码", "术语", "渝企码")])
+def test_a_result_says_what_kind_of_page_it_is_and_shows_body_text(searching, site_url, language, query, kind, title):
+    """The term's own page: its kind above its title, and under it a passage of its explanation, not its
+    title again (Pagefind's excerpt began with the title, then the labels after it)."""
+    from tests.helpers.chromium import type_query
+
+    searching.goto(f"{site_url}/{language}", wait_until="networkidle")
+    type_query(searching, query)
+    result = searching.locator(f'#__search-results a[href$="/glossary/yuqima/"]')
+    assert result.locator(".md-search-result__kind").inner_text() == kind
+    assert result.locator(".md-search-result__title").inner_text() == title
+    passage = result.locator("p").inner_text()
+    assert not passage.startswith(title) and query in passage
+    kinds = searching.locator(".md-search-result__kind").all_inner_texts()
+    assert all(kinds) and len(set(kinds)) > 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "query", "other"), [("en/", "responsible units line", "zh"),
+                                                          ("", "市经济信息委", "en")])
+def test_results_mark_the_other_language(searching, site_url, language, query, other):
+    """A result quotes its page, whose other-language runs are marked there; the result marks them too."""
+    from tests.helpers.chromium import type_query
+
+    searching.goto(f"{site_url}/{language}", wait_until="networkidle")
+    type_query(searching, query)
+    marked = searching.locator(f'#__search-results span[lang="{other}"]').all_inner_texts()
+    assert marked
+    script = r"\p{Script=Han}" if other == "zh" else "[A-Za-z]"
+    texts = searching.evaluate(f"""() => {{
+        const found = [];
+        const walker = document.createTreeWalker(document.getElementById('__search-results'), NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {{
+            const node = walker.currentNode;
+            if (node.parentElement.closest('[lang="{other}"]')) continue;
+            if (/{script}/u.test(node.data) && {"true" if other == "zh" else "/[A-Za-z]{2,} [A-Za-z]{2,}/.test(node.data)"}) found.push(node.data);
+        }}
+        return found;
+    }}""")
+    assert texts == []
