@@ -10,8 +10,10 @@ escapes a text (as escape.text does) and wraps each such run in <span lang="…"
 - in Chinese: every English phrase, at least two Latin words of two letters or more, not all of them
   acronyms ("Chongqing Local Financial Supervision and Administration Bureau"). Not a single word (a product
   or proper name, which WCAG exempts), not a group of acronyms (CC BY 4.0, SRDI SMEs), and never an address,
-  a domain, a file name or a code (https://…, tjj.cq.gov.cn, datapackage.json, cq-2024-14-m3.1.2, o012), which belong to no
-  language.
+  a domain, a file name or a code (https://…, tjj.cq.gov.cn, datapackage.json, cq-2024-14-m3.1.2, o012),
+  which belong to no language.
+
+tests/test_language_of_parts.py holds every built page to the same rule, written apart from this one.
 """
 import re
 
