@@ -1,23 +1,28 @@
 """The catalogue of problem codes for the maintainers' guide, in Markdown, from codes.yaml: by theme, each
-code with what it checks, the fix and an example line as the validator prints it."""
+code with what it checks, the fix and an example line as the command prints it.
+
+Its texts are Markdown with commands, paths and field names as `code`; the site passes `prose`, which
+marks the runs of the other language in the rest (scripts/site/parts.py)."""
+from collections.abc import Callable
+
 from scripts.problems.codes import CODES, LABELS, THEMES
 
 
-def catalogue(lang: str) -> str:
+def catalogue(lang: str, prose: Callable[[str], str] = str) -> str:
     """Every code, grouped under its theme's heading, in `lang` (zh or en); themes without codes are left out."""
-    parts = [LABELS["intro"][lang], LABELS["count"][lang].format(count=len(CODES))]
+    parts = [prose(LABELS["intro"][lang]), prose(LABELS["count"][lang].format(count=len(CODES)))]
     for theme, title in THEMES.items():
         codes = [code for code in CODES.values() if code.theme == theme]
         if codes:
-            parts.append(f"### {title[lang]}")
-            parts += [_entry(code, lang) for code in codes]
+            parts.append(f"### {prose(title[lang])}")
+            parts += [_entry(code, lang, prose) for code in codes]
     return "\n\n".join(parts) + "\n"
 
 
-def _entry(code, lang: str) -> str:
+def _entry(code, lang: str, prose: Callable[[str], str]) -> str:
     colon = "：" if lang == "zh" else ": "
-    return (f"**`{code.code}`**{colon}{code.checks[lang]}\n\n"
-            f"{LABELS['fix'][lang]}{colon}{code.fix[lang]}\n\n"
+    return (f"**`{code.code}`**{colon}{prose(code.checks[lang])}\n\n"
+            f"{LABELS['fix'][lang]}{colon}{prose(code.fix[lang])}\n\n"
             f"{LABELS['example'][lang]}{colon.strip()}\n\n```text\n{code.example}\n```")
 
 

@@ -16,8 +16,12 @@ ENTITIES = {ord(char): f"&#{ord(char)};" for char in ACTIVE}
 
 def text(value) -> str:
     """A cell as inert text for Markdown and HTML (line breaks folded into spaces)."""
-    plain = " ".join(str(value).split())
-    return plain.translate(ENTITIES)
+    return characters(" ".join(str(value).split()))
+
+
+def characters(text: str) -> str:
+    """A piece of a text as inert text, its spaces kept as they are (a run cut out of a longer text)."""
+    return text.translate(ENTITIES)
 
 
 def attribute(value) -> str:

@@ -1,5 +1,6 @@
-"""How figures and targets are written on a page: 86000 → 8.6万 or 86,000, ≥ before a minimum."""
-from scripts.figures import UNITS, in_chinese
+"""How figures and targets are written on a page: 86000 → 86,000, ≥ before a minimum."""
+from decimal import Decimal
+
 from scripts.site.markdown import Safe, en, zh
 
 # A comparator as a symbol before its figure ("=" needs none: the figure is the number).
@@ -7,11 +8,12 @@ COMPARATOR_SYMBOLS = {"=": "", ">=": "≥ ", ">": "> "}
 
 
 def number(value: str, lang: str) -> str:
-    """A plain number for reading: 86000 → 8.6万 in Chinese, 86,000 in English."""
-    amount = float(value)
-    if lang == "zh" and amount >= min(UNITS.values()):
-        return in_chinese(amount)
-    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,g}"
+    """A figure for reading, in one form in both languages: the whole number with thousands separators
+    (86000 → 86,000, 42989 → 42,989, 1000000000 → 1,000,000,000), decimals as the data give them (2.5).
+    The figures are exact: not 8.6万 beside 4.2989万, whose form would change with the figure (the quote
+    beside a figure keeps the text's own 8.6万)."""
+    amount = Decimal(str(value))
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount.normalize():,f}"
 
 
 def unit(target: dict, lang: str) -> str:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from scripts.package import VARIANT_SEPARATOR
-from scripts.site import escape
+from scripts.site import escape, parts
 from scripts.site.phrases import suffix, t
 
 
@@ -17,18 +17,28 @@ class Safe(str):
 
 
 def cell(value, lang: str) -> str:
-    """A value for a page: escaped, or "not stated" where the CSV cell is empty."""
+    """A value for a page in `lang`: escaped, any run of the other language in it marked with its lang
+    (scripts/site/parts.py), or "not stated" where the CSV cell is empty."""
     if isinstance(value, Safe):
         return value
     if value is None or str(value).strip() == "":
         return f"<em>{t('not_stated', lang)}</em>"
-    return escape.text(value)
+    return parts.marked(value, lang)
+
+
+def written_in(text_lang: str, value, lang: str) -> Safe:
+    """A text written in text_lang, on a page in lang: marked as text_lang where the two differ, so screen
+    readers pronounce it right and the browser picks the right glyphs (runs of lang inside marked in turn)."""
+    if isinstance(value, Safe) or value is None or str(value).strip() == "":
+        shown = cell(value, lang)
+    else:
+        shown = parts.marked(value, text_lang)
+    return Safe(f'<span lang="{text_lang}">{shown}</span>' if lang != text_lang and str(value).strip() else shown)
 
 
 def zh(value, lang: str) -> Safe:
-    """Chinese text, marked as Chinese on English pages so screen readers pronounce it right."""
-    shown = cell(value, lang)
-    return Safe(f'<span lang="zh">{shown}</span>' if lang != "zh" and str(value).strip() else shown)
+    """Chinese text (a quote, a name), marked as Chinese on English pages."""
+    return written_in("zh", value, lang)
 
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -40,8 +50,8 @@ def written(value, lang: str) -> Safe:
 
 
 def en(value, lang: str) -> Safe:
-    shown = cell(value, lang)
-    return Safe(f'<span lang="en">{shown}</span>' if lang != "en" and str(value).strip() else shown)
+    """English text (our translation, an English name), marked as English on Chinese pages."""
+    return written_in("en", value, lang)
 
 
 def variants(row: dict, lang: str) -> Safe:
@@ -75,6 +85,18 @@ def table(headers: list[str], rows: list[list], lang: str) -> str:
              "| " + " | ".join("---" for _ in headers) + " |"]
     lines += ["| " + " | ".join(cell(value, lang) for value in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def facts(rows: list[list], lang: str) -> str:
+    """What a page says about its row, as a definition list (def_list): each name, then its value. Not a
+    table, which would need a header row with nothing to say."""
+    return "\n\n".join(f"{cell(name, lang)}\n:   {cell(value, lang)}" for name, value in rows)
+
+
+def cell_list(items: list) -> Safe:
+    """Several links (or values) in one table cell, as a list: each a tap target of its own, spaced apart
+    (docs/stylesheets/site.css, .in-cell), rather than lines joined by <br> too close to tap."""
+    return Safe('<ul class="in-cell">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
 
 
 def bullets(items: list, lang: str) -> str:

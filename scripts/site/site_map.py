@@ -45,6 +45,12 @@ UNSEARCHED = [FULL_TEXT, CHANGELOG, VERSIONS, PROBLEM_CODES]
 ROW_PAGES = {"measures": ("measures", "measure_id"), "agencies": ("agencies", "agency_id"),
              "terms": ("glossary", "term_id"), "targets": ("targets", "target_id")}
 
+# The kind of page a search result is, shown beside it, as the phrase naming it: a row's page by its resource,
+# any other page by its section (its first folder; the home page has none).
+ROW_KINDS = {"measures": "kind_measure", "agencies": "kind_agency", "terms": "kind_term", "targets": "kind_target"}
+SECTION_KINDS = {"": "kind_home", "targets": "kind_targets", "measures": "kind_measures", "agencies": "kind_agencies",
+                 "text": "kind_text", "glossary": "kind_glossary", "data": "kind_data", "about": "kind_about"}
+
 FEED = "feed.xml"  # each language's Atom feed, at its root (scripts/site/feeds/)
 DOWNLOADS = layout.DOWNLOADS  # every release's files, under the site's root
 LANDING = "index.html"  # the site's page in each folder under downloads/ (scripts/site/landing.py), no release file
@@ -57,6 +63,17 @@ def row_page(resource: str, row: dict) -> str:
 
 measure_page, agency_page, term_page, target_page = (partial(row_page, resource)
                                                      for resource in ("measures", "agencies", "terms", "targets"))
+
+
+def page_kind(url: str) -> str:
+    """The phrase saying what the page MkDocs serves at url is, in any language: "en/glossary/yuqima/" →
+    "kind_term", "glossary/" → "kind_glossary", "agencies/matrix/" → "kind_agencies"."""
+    path = url.removeprefix(language_root(page_language(url))).strip("/")
+    folder, _, name = path.partition("/")
+    rows = {row_folder: resource for resource, (row_folder, _) in ROW_PAGES.items()}
+    if folder in rows and name and "/" not in name and path not in NAMED:
+        return ROW_KINDS[rows[folder]]
+    return SECTION_KINDS[folder]
 
 
 def url(page: str) -> str:

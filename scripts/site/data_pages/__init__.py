@@ -19,6 +19,7 @@ from scripts.publication.published import Published
 from scripts.site.data_pages.citation import bibtex, citation_key, plain_citation, site_citation
 from scripts.site.data_pages.dataset import data_page, dataset_script
 from scripts.site.data_pages.versions import page_link, versions
+from scripts.site.parts import english_markdown
 from scripts.site.phrases import t
 from scripts.site.site_map import address, feed_path
 
@@ -110,7 +111,7 @@ def blocks(context: BuildContext, package: DataPackage, published: Published) ->
                                                  published, lang),
         "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang),
         "cite": lambda lang: citation_box(context, lang),
-        "changelog": lambda lang: changelog(context.root, version),
+        "changelog": lambda lang: english_markdown(changelog(context.root, version), lang),
         "versions": lambda lang: versions(context.root, published, lang),
         "feeds": lambda lang: feed_links(site_url, lang),
         "dataset": lambda lang: dataset_script(context, package, published, lang),

@@ -10,6 +10,7 @@ from scripts.publication import changelog
 from scripts.publication.published import Published
 from scripts.publication.registry import Release, read_releases
 from scripts.site import site_map
+from scripts.site.parts import english_markdown
 from scripts.site.phrases import t
 
 
@@ -69,6 +70,7 @@ def release_section(downloads: Path, release: Release, changes_text: str, lang: 
     page = t("version_page", lang, link=f'<a href="{landing}">{site_map.download_path(folder)}</a>')
     # The heading's id is the folder's name (v1.0.0), so the feeds can link to a version's section.
     parts = [f"## {release.version} {{#{folder}}}", t("version_released", lang, date=release.date, commit=release.commit), page, links,
-             placeholder_address(release_dir, lang), f"**{t('version_changes', lang)}**", changes_text,
+             placeholder_address(release_dir, lang), f"**{t('version_changes', lang)}**",
+             english_markdown(changes_text, lang),  # CHANGELOG.md is English
              f"**{t('version_checksums', lang)}**", f"```text\n{checksums(release_dir, files)}\n```"]
     return "\n\n".join(part for part in parts if part)

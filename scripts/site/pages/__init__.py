@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scripts.package import LANGUAGES, DataPackage
 from scripts.problems.catalogue import catalogue
+from scripts.site.parts import prose_markdown
 from scripts.site.pages import about, agencies, dictionary, fulltext, glossary, home, measures, targets
 from scripts.site.markdown import write
 from scripts.site.model import Site
@@ -39,5 +40,5 @@ def blocks(package: DataPackage) -> dict[str, Callable[[str], str]]:
         "responsibility": lambda lang: home.responsibility(site, lang),
         "sources": lambda lang: about.sources(site, lang),
         "attachment": lambda lang: about.attachment(site, lang),
-        "problem-codes": catalogue,
+        "problem-codes": lambda lang: catalogue(lang, prose=lambda text: prose_markdown(text, lang)),
     }

@@ -2,7 +2,7 @@
 from collections.abc import Iterator
 
 from scripts.site import names, site_map
-from scripts.site.markdown import Safe, bullets, cell, en, link, table, variants, zh
+from scripts.site.markdown import Safe, bullets, cell, cell_list, en, facts, link, table, variants, zh
 from scripts.site.model import Site
 from scripts.site.phrases import t
 
@@ -37,14 +37,14 @@ def agency_page(site: Site, agency: dict, lang: str) -> str:
     summary = t("agency_summary", lang, lines=len(lines), firsts=firsts)
     return "\n\n".join([
         f"# {cell(names.agency_name(agency, lang), lang)}",
-        facts(site, agency, lang),
+        agency_facts(site, agency, lang),
         f"## {t('answers_for', lang)}",
         summary,
         answers_for(site, lines, page, lang),
     ])
 
 
-def facts(site: Site, agency: dict, lang: str) -> str:
+def agency_facts(site: Site, agency: dict, lang: str) -> str:
     rows = [
         [t("chinese_name", lang), zh(agency["name_zh"], lang)],
         [t("full_name", lang), zh(agency["full_name_zh"], lang)],
@@ -54,7 +54,7 @@ def facts(site: Site, agency: dict, lang: str) -> str:
         [t("definition", lang), zh(agency["definition_quote_zh"], lang)],
         [t("note", lang), agency[f"note_{lang}"]],
     ]
-    return table(["", ""], rows, lang)
+    return facts(rows, lang)
 
 
 def answers_for(site: Site, lines: list[tuple[dict, int]], page: str, lang: str) -> str:
@@ -63,7 +63,7 @@ def answers_for(site: Site, lines: list[tuple[dict, int]], page: str, lang: str)
     for measure, position in lines:
         inheritors = [names.measure_link(site, m, page, lang) for m in site.inheritors(measure)]
         rows.append([names.measure_link(site, measure, page, lang), str(position),
-                     Safe("<br>".join(inheritors)) if inheritors else t("none", lang)])
+                     cell_list(inheritors) if inheritors else t("none", lang)])
     return table(headers, rows, lang) if rows else t("none", lang)
 
 

@@ -2,7 +2,7 @@
 from collections.abc import Iterator
 
 from scripts.package import DataPackage
-from scripts.site import site_map
+from scripts.site import escape, site_map
 from scripts.site.markdown import Safe, cell, en, table
 from scripts.site.model import Site
 from scripts.site.phrases import t
@@ -21,21 +21,27 @@ def page(package: DataPackage, lang: str) -> str:
 
 def resource_section(package: DataPackage, resource: dict, lang: str) -> list[str]:
     schema = resource["schema"]
-    facts = [f"{t('file', lang)}: <code>{cell(resource['path'], lang)}</code>",
-             f"{t('primary_key', lang)}: {cell(', '.join(schema.get('primaryKey', [])), lang)}"]
+    primary_key = ", ".join(schema.get("primaryKey", []))
+    facts = [f"{t('file', lang)}: {code(resource['path'])}",
+             f"{t('primary_key', lang)}: {code(primary_key) if primary_key else cell('', lang)}"]
     for key in schema.get("foreignKeys", []):
         target = key["reference"]
-        facts.append(f"{t('foreign_keys', lang)}: {cell(', '.join(key['fields']), lang)} → "
-                     f"{cell(target['resource'], lang)}.{cell(', '.join(target['fields']), lang)}")
+        facts.append(f"{t('foreign_keys', lang)}: {code(', '.join(key['fields']))} → "
+                     f"{code(target['resource'] + '.' + ', '.join(target['fields']))}")
     headers = [t("field", lang), t("title", lang), t("type", lang), t("description", lang), t("constraints", lang)]
     rows = [field_row(field, lang) for field in schema["fields"]]
     return [f"## {cell(resource['name'], lang)}", "  \n".join(facts), table(headers, rows, lang)]
 
 
+def code(name: str) -> str:
+    """A file, resource or field name as code: it belongs to no language."""
+    return f"<code>{escape.text(name)}</code>"
+
+
 def field_row(field: dict, lang: str) -> list:
     description = field.get("description_zh" if lang == "zh" else "description", "")
-    return [Safe(f"<code>{cell(field['name'], lang)}</code>"), en(field.get("title", ""), lang),
-            field.get("type", "string") + (f" ({field['format']})" if field.get("format") else ""),
+    return [Safe(code(field["name"])), en(field.get("title", ""), lang),
+            Safe(code(field.get("type", "string")) + (f" ({code(field['format'])})" if field.get("format") else "")),
             description, constraints(field, lang)]
 
 
@@ -47,9 +53,9 @@ def constraints(field: dict, lang: str) -> str:
     if rules.get("unique"):
         parts.append(t("unique", lang))
     if "pattern" in rules:
-        parts.append(f"{t('pattern', lang)} <code>{cell(rules['pattern'], lang)}</code>")
+        parts.append(f"{t('pattern', lang)} {code(rules['pattern'])}")
     if "enum" in rules:
-        values = ", ".join(f"<code>{cell(v, lang)}</code>" for v in rules["enum"])
+        values = ", ".join(code(v) for v in rules["enum"])
         parts.append(f"{t('allowed', lang)}: {values}")
     if "minimum" in rules:
         parts.append(f"{t('minimum', lang)} {cell(rules['minimum'], lang)}")

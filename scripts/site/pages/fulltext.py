@@ -24,8 +24,8 @@ def page(site: Site, lang: str) -> str:
 def paragraph(site: Site, row: dict, lang: str) -> str:
     """Original first, translation second; a heading becomes a heading (anchored the same way) with its page linked."""
     anchor = escape.attribute(row["paragraph_id"])
-    chinese = f'<p lang="zh">{cell(row["text_zh"], lang)}</p>'
-    english = f'<p lang="en" class="translation">{cell(row["text_en"], lang)}</p>'
+    chinese = f'<p lang="zh">{cell(row["text_zh"], "zh")}</p>'  # each text in its language's element
+    english = f'<p lang="en" class="translation">{cell(row["text_en"], "en")}</p>'
     if row["kind"] != "heading" or not row["measure_id"]:
         translation = f"<div>{english}{note(row, lang)}</div>" if row[f"note_{lang}"] else english
         return f'<div class="paragraph" id="{anchor}">{chinese}{translation}</div>'

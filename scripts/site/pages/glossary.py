@@ -2,7 +2,7 @@
 from collections.abc import Iterator
 
 from scripts.site import names, site_map
-from scripts.site.markdown import bullets, cell, en, paragraph, table, variants, zh
+from scripts.site.markdown import bullets, cell, en, facts, paragraph, table, variants, zh
 from scripts.site.model import Site
 from scripts.site.phrases import t
 
@@ -48,7 +48,7 @@ def first_use(site: Site, term: dict, page: str, lang: str):
 def term_page(site: Site, term: dict, lang: str) -> str:
     page = site_map.term_page(term)
     own, other = ("explanation_zh", "explanation_en") if lang == "zh" else ("explanation_en", "explanation_zh")
-    facts = table(["", ""], [
+    term_facts = facts([
         [t("chinese", lang), zh(term["term_zh"], lang)],
         [t("english", lang), en(term["term_en"], lang)],
         [t("english_variants", lang), variants(term, lang)],
@@ -60,7 +60,7 @@ def term_page(site: Site, term: dict, lang: str) -> str:
     nowhere = t("preamble", lang) if not term["first_measure_id"] else t("none", lang)
     return "\n\n".join([
         f"# {cell(names.term_name(term, lang), lang)}",
-        facts,
+        term_facts,
         f"## {t('explanation', lang)}",
         paragraph(term[own], lang),
         f"## {t('used_in', lang)}",

@@ -65,8 +65,8 @@ def texts(measure: dict, lang: str) -> str:
     """The verbatim Chinese, then our translation, each paragraph kept apart."""
     if not measure["text_zh"]:
         return f"<p>{t('no_own_text', lang)}</p>"
-    chinese = "".join(f"<p>{cell(p, lang)}</p>" for p in measure["text_zh"].split(" "))
-    english = f"<p>{cell(measure['text_en'], lang)}</p>"
+    chinese = "".join(f"<p>{cell(p, 'zh')}</p>" for p in measure["text_zh"].split(" "))  # each in its language's block
+    english = f"<p>{cell(measure['text_en'], 'en')}</p>"
     return "\n\n".join([
         f"## {t('original', lang)}",
         f'<blockquote class="verbatim" lang="zh">{chinese}</blockquote>',
@@ -96,14 +96,23 @@ def numbered(items: list[Safe]) -> str:
 
 
 def targets(measure: dict, site: Site, lang: str) -> str:
+    """Two columns, readable at phone width: each target linked to its page, with its figure, type and year
+    under it; and the quote."""
     rows = site.targets_of(measure["measure_id"])
     if not rows:
         return t("no_targets", lang)
-    headers = [t("indicator", lang), t("type", lang), t("target", lang), t("year", lang), t("quote", lang)]
-    body = [[target_indicator(r, lang), site.package.enum_label("targets", "target_type", r["target_type"], lang),
-             target_value(r, lang),
-             r["target_year"], zh(r["quote_zh"], lang)] for r in rows]
-    return table(headers, body, lang) + f"\n\n{link(t('targets', lang), site_map.measure_page(measure), site_map.TARGETS, lang)}"
+    page = site_map.measure_page(measure)
+    body = [[Safe(f"{link(target_indicator(r, lang), page, site_map.target_page(r), lang)}<br>{target_facts(site, r, lang)}"),
+             zh(r["quote_zh"], lang)] for r in rows]
+    return (table([t("target", lang), t("quote", lang)], body, lang)
+            + f"\n\n{link(t('targets', lang), page, site_map.TARGETS, lang)}")
+
+
+def target_facts(site: Site, target: dict, lang: str) -> str:
+    """≥ 30 enterprises · annual · year: not stated."""
+    kind = site.package.enum_label("targets", "target_type", target["target_type"], lang)
+    year = f"{t('year', lang)}: {cell(target['target_year'], lang)}"
+    return " · ".join([cell(target_value(target, lang), lang), cell(kind, lang), year])
 
 
 def terms(site: Site, measure: dict, page: str, lang: str) -> str:

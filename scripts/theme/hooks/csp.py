@@ -69,5 +69,5 @@ def on_post_page(output, page, config):
 
 @event_priority(-100)
 def on_post_template(output, template_name, config):
-    """The theme's own pages: 404.html (the sitemap is not a page)."""
-    return with_policy(output) if template_name.endswith(".html") else output
+    """The theme's own pages: 404.html (the sitemap is not a page; an empty output is not written)."""
+    return with_policy(output) if template_name.endswith(".html") and output.strip() else output

@@ -25,6 +25,7 @@ class Head:
     og_locale: str
     og_alternate_locales: list[str]
     searchable: bool  # indexed by Pagefind: every page but site_map.UNSEARCHED (see overrides/main.html)
+    kind: str  # what the page is (a term, a target, …), shown with it in search results
 
 
 def page_head(url: str, site_url: str | None) -> Head:
@@ -34,7 +35,8 @@ def page_head(url: str, site_url: str | None) -> Head:
     return Head(alternates=alternates, feed=address(feed_path(lang), url, site_url),
                 feed_title=t("feed_title", lang), og_locale=OG_LOCALES[lang],
                 og_alternate_locales=[OG_LOCALES[other] for other in LANGUAGES if other != lang],
-                searchable=path_in(DEFAULT_LANGUAGE, url) not in map(site_map.url, site_map.UNSEARCHED))
+                searchable=path_in(DEFAULT_LANGUAGE, url) not in map(site_map.url, site_map.UNSEARCHED),
+                kind=t(site_map.page_kind(url), lang))
 
 
 def on_page_context(context, page, config, nav):
