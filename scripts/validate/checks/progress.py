@@ -1,6 +1,6 @@
 """Progress figures hold the same guarantees as the plan's text, offline: each source keeps its excerpt,
 each quote is in it, each figure agrees with its quote, and its dates and period fit what it is (which
-figures are compared with a target is scripts/comparable.py's rule, not a reason to refuse one)."""
+figures are compared with a target is scripts/standing/comparable.py's rule, not a reason to refuse one)."""
 import re
 from collections.abc import Iterator
 from datetime import date
