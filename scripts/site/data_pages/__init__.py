@@ -21,6 +21,11 @@ from scripts.site.data_pages.dataset import data_page, dataset_script
 from scripts.site.data_pages.versions import page_link, versions
 from scripts.site.phrases import t
 from scripts.site.site_map import address, feed_path
+from scripts.standing import derived
+
+# Each format of the derived tables and of a target's own figures, with the words that describe it.
+DERIVED_WORDS = {"csv": "file_derived_csv", "json": "file_derived_json"}
+TARGET_WORDS = {"csv": "file_target_csv", "json": "file_target_json"}
 
 
 def package_files(package: DataPackage) -> list[tuple[str, str]]:
@@ -31,13 +36,24 @@ def package_files(package: DataPackage) -> list[tuple[str, str]]:
             (layout.TERMBASE, "file_termbase"), (layout.MANIFEST, "file_manifest")]
 
 
+def row_count(records: list, lang: str) -> str:
+    return t("one_row", lang) if len(records) == 1 else t("rows", lang, count=len(records))
+
+
 def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
-    """(path inside the release folder, description) for each resource's CSV and JSON, then the source texts."""
+    """(path inside the release folder, description) for each resource's CSV and JSON, the derived tables',
+    each target's figures, then the source texts."""
     files = []
     for name, records in package.records.items():
-        rows = t("one_row", lang) if len(records) == 1 else t("rows", lang, count=len(records))
+        rows = row_count(records, lang)
         files += [(layout.resource_file(name, "csv"), t("file_csv", lang, name=name, rows=rows)),
                   (layout.resource_file(name, "json"), t("file_json", lang, name=name, rows=rows))]
+    for name, records in derived.derived_records(package.records).items():
+        rows = row_count(records, lang)
+        files += [(layout.resource_file(name, kind, derived=True), t(DERIVED_WORDS[kind], lang, name=name, rows=rows))
+                  for kind in ("csv", "json")]
+    files += [(layout.target_file(target["target_id"], kind), t(TARGET_WORDS[kind], lang, target=target["target_id"]))
+              for target in package.records["targets"] for kind in ("csv", "json")]
     documents = {document["source_file"] for document in package.records["documents"]}
     return files + [(layout.source_path(text), t("file_source" if text in documents else "file_excerpt", lang))
                     for text in source_texts(package)]

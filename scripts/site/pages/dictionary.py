@@ -3,9 +3,10 @@ from collections.abc import Iterator
 
 from scripts.package import DataPackage
 from scripts.site import site_map
-from scripts.site.markdown import Safe, cell, en, table
+from scripts.site.markdown import Safe, cell, en, paragraph, table
 from scripts.site.model import Site
 from scripts.site.phrases import t
+from scripts.standing import derived
 
 
 def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
@@ -16,10 +17,14 @@ def page(package: DataPackage, lang: str) -> str:
     blocks = [f"# {t('dictionary_title', lang)}", t("dictionary_intro", lang)]
     for resource in package.descriptor["resources"]:
         blocks += resource_section(package, resource, lang)
+    blocks += [f"## {t('dictionary_derived_title', lang)}", t("dictionary_derived_intro", lang)]
+    for resource in derived.resources(package.root):
+        blocks += resource_section(package, resource, lang, level="###")
     return "\n\n".join(blocks)
 
 
-def resource_section(package: DataPackage, resource: dict, lang: str) -> list[str]:
+def resource_section(package: DataPackage, resource: dict, lang: str, level: str = "##") -> list[str]:
+    """A table's file, keys and fields; a derived table's rule (its schema's description) first."""
     schema = resource["schema"]
     facts = [f"{t('file', lang)}: <code>{cell(resource['path'], lang)}</code>",
              f"{t('primary_key', lang)}: {cell(', '.join(schema.get('primaryKey', [])), lang)}"]
@@ -29,7 +34,8 @@ def resource_section(package: DataPackage, resource: dict, lang: str) -> list[st
                      f"{cell(target['resource'], lang)}.{cell(', '.join(target['fields']), lang)}")
     headers = [t("field", lang), t("title", lang), t("type", lang), t("description", lang), t("constraints", lang)]
     rows = [field_row(field, lang) for field in schema["fields"]]
-    return [f"## {cell(resource['name'], lang)}", "  \n".join(facts), table(headers, rows, lang)]
+    rule = [paragraph(schema.get("description_zh" if lang == "zh" else "description", ""), lang)] if schema.get("derived") else []
+    return [f"{level} {cell(resource['name'], lang)}", *rule, "  \n".join(facts), table(headers, rows, lang)]
 
 
 def field_row(field: dict, lang: str) -> list:
