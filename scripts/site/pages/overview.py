@@ -50,7 +50,7 @@ def row(site: Site, target: dict, page: str, lang: str) -> str:
             f' <span class="overview-goal">{text(sentences.goal(target, lang))}</span>')
     drawn = known.share is not None or (known.baseline is not None and known.kind == "level")
     shown = years(known, lang) if known.kind == "annual" else \
-        (bar(known) if drawn else "") + f'<span class="overview-words">{text(words(known, lang))}</span>'
+        (bar(known) if drawn else "") + f'<span class="overview-words">{words(known, lang)}</span>'
     return f'<li class="overview-row row-{known.status}">{name}<span class="overview-state">{shown}{badge(known, lang)}</span></li>'
 
 
@@ -59,19 +59,24 @@ def badge(known: Standing, lang: str) -> str:
     return f' <span class="status status-{known.status}">{text(words)}</span>'
 
 
+def whole(words: str) -> str:
+    """A part of a row that never breaks inside (a date, a figure with its unit)."""
+    return f'<span class="whole">{text(words)}</span>'
+
+
 def words(known: Standing, lang: str) -> str:
-    """89% · 7.68万家 · 2026-01-30, or what is known instead."""
+    """89% · 7.68万家 · 2026-01-30, or what is known instead; as HTML, each part kept whole."""
     unit, figure = sentences.unit_of(known.target, lang), known.figure
     if figure is not None:
         when = sentences.period(figure.start, figure.end, lang) if figure.is_addition else figure.end
-        return t("glance_figure", lang, share=sentences.share_text(known, lang),
-                 figure=sentences.counted(figure.value, figure.comparator, unit, lang), when=when)
+        return t("glance_figure", lang, share=whole(sentences.share_text(known, lang)),
+                 figure=whole(sentences.counted(figure.value, figure.comparator, unit, lang)), when=whole(when))
     if known.baseline is not None:
         before = sentences.figure_text(known.baseline, known, lang)
         if known.kind == "increment" and known.needed_a_year is not None:
-            return t("glance_pace", lang, added=before, need=sentences.counted(known.needed_a_year, "=", unit, lang))
-        return t("glance_before", lang, figure=before)
-    return t("glance_none", lang, date=known.plan.searched)
+            return text(t("glance_pace", lang, added=before, need=sentences.counted(known.needed_a_year, "=", unit, lang)))
+        return text(t("glance_before", lang, figure=before))
+    return t("glance_none", lang, date=whole(known.plan.searched))
 
 
 def bar(known: Standing) -> str:

@@ -99,13 +99,13 @@ def nice_ticks(largest: float, count: int = 5) -> list[float]:
 
 
 def compact(value: float, lang: str) -> str:
-    """An axis number that fits: 8万 / 10亿 in Chinese; 80,000 / 1 bn in English."""
+    """An axis number that fits: 8万 / 10亿 in Chinese; 80,000 / 1 bn / 0.5 bn in English."""
     if lang == "zh":
         return in_chinese(value)
-    if value >= 1e9:
+    if value >= 1e8:
         return f"{value / 1e9:g} bn"
     if value >= 1e6:
-        return f"{value / 1e6:g} m"
+        return f"{value / 1e6:g} mn"
     return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 

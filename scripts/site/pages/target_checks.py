@@ -11,8 +11,9 @@ from scripts.package import DataPackage
 from scripts.publication.published import Published
 from scripts.site import escape, sentences, site_map
 from scripts.site.data_pages.citation import author_names, read_citation
-from scripts.site.markdown import Safe, cell, written, zh
+from scripts.site.markdown import cell, written
 from scripts.site.model import Site
+from scripts.site.pages.targets import chinese_link
 from scripts.site.phrases import t
 
 # Official pages first, then a news outlet's own report, then reprints (where we read a copy).
@@ -48,8 +49,8 @@ def sources(site: Site, target: dict, published: Published, lang: str) -> str:
 
 def source_entry(site: Site, source: dict, target: dict, published: Published, lang: str) -> str:
     anchor = f'<span id="source-{escape.attribute(source["source_id"])}"></span>'
-    page = escape.external_link(source["url"], source["title"] or source[f"description_{lang}"])
-    page = zh(Safe(page), lang) if source["title"] else page
+    page = chinese_link(source["url"], source["title"], lang) if source["title"] else \
+        escape.external_link(source["url"], source[f"description_{lang}"])
     if source["title"] and lang == "en":  # a Chinese title, glossed with what the source is
         page += f" \u2014 {cell(source['description_en'], lang)}"
     date = cell(source["published_date"], lang)

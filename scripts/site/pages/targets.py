@@ -161,7 +161,7 @@ def source_line(site: Site, source: dict, lang: str) -> str:
     """The page as a link named by its title as published (on English pages glossed by our description),
     or by our description where it shows none; then its publisher, date and kind."""
     if source["title"]:
-        name = zh(Safe(escape.external_link(source["url"], source["title"])), lang)
+        name = chinese_link(source["url"], source["title"], lang)
         gloss = f" \u2014 {cell(source['description_en'], lang)}" if lang == "en" else ""
     else:
         name, gloss = escape.external_link(source["url"], source[f"description_{lang}"]), ""
@@ -170,6 +170,15 @@ def source_line(site: Site, source: dict, lang: str) -> str:
     if source["original_outlet"]:
         details.append(t("original_outlet", lang, outlet=written(source["original_outlet"], lang)))
     return f"{name}{gloss} ({t('list_separator', lang).join(details)})"
+
+
+def chinese_link(url: str, title: str, lang: str) -> str:
+    """A link named by a Chinese title, marked as Chinese on the link itself on English pages (wrapped in a
+    span, it would lose the underline that tells it from the text around it)."""
+    link = escape.external_link(url, title)
+    if lang == "zh":
+        return link
+    return link.replace("<a ", '<a lang="zh" ', 1) if link.startswith("<a ") else str(zh(Safe(link), lang))
 
 
 def work(site: Site, target: dict, page: str, lang: str) -> str:
