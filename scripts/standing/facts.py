@@ -112,9 +112,5 @@ class Standing:
     needed_a_year: float | None = None  # increment targets: the target spread evenly over the plan's years (our assumption)
     context: tuple[dict, ...] = field(default_factory=tuple)  # figures shown, never compared
 
-    @property
-    def target_value(self) -> float:
-        return float(self.target["value"])
-
     def years_with(self, outcome: str) -> list[Year]:
         return [year for year in self.years if year.outcome == outcome]

@@ -76,10 +76,6 @@ class Sum:
         """True where the figure is ours (more than one published figure added up), not one that was published."""
         return len(self.parts) > 1
 
-    @property
-    def ids(self) -> list[str]:
-        return [part["observation_id"] for part in self.parts]
-
 
 def non_overlapping_sum(additions: list[dict]) -> Sum | None:
     """The additions whose periods do not overlap, summed; the longest period wins an overlap (then the

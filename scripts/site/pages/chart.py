@@ -12,7 +12,8 @@ are named under the chart. No script: SVG with a title and description, and HTML
 from datetime import date
 
 from scripts.site import sentences
-from scripts.site.escape import attribute, text
+from scripts.site.escape import attribute
+from scripts.site.markdown import cell
 from scripts.site.model import Site
 from scripts.site.pages import plot
 from scripts.site.pages.plot import Frame, Labels, Layout, compact, nice_ticks
@@ -38,7 +39,7 @@ def chart(site: Site, target: dict, lang: str) -> str:
     body, marks, notes = draw(known, figures, title, lang)
     nothing = known.figure is None if known.kind == "increment" else all(r == "context" for _, r in figures)
     empty = empty_note(known, lang) if nothing and known.kind != "annual" else ""
-    return (f'<figure class="target-chart" data-pagefind-ignore><p class="chart-title">{text(title)}</p>{empty}{body}'
+    return (f'<figure class="target-chart" data-pagefind-ignore><p class="chart-title">{cell(title, lang)}</p>{empty}{body}'
             f'<figcaption>{legend(marks, lang)}{"".join(notes)}</figcaption></figure>')
 
 
@@ -48,7 +49,7 @@ def chart_title(known: Standing, lang: str) -> str:
 
 def empty_note(known: Standing, lang: str) -> str:
     key = "chart_empty_increment" if known.kind == "increment" else "chart_empty"
-    return f'<p class="chart-empty">{text(t(key, lang, date=known.plan.searched))}</p>'
+    return f'<p class="chart-empty">{cell(t(key, lang, date=known.plan.searched), lang)}</p>'
 
 
 def description(known: Standing, figures: list[tuple[dict, str]], lang: str) -> str:
@@ -68,7 +69,7 @@ def mark_of(observation: dict, figure_role: str) -> str:
 
 def legend(marks: list[str], lang: str) -> str:
     """A key for the marks the chart shows, and only those."""
-    items = [f'<li><span class="key key-{mark}" aria-hidden="true"></span>{text(legend_words(mark, lang))}</li>'
+    items = [f'<li><span class="key key-{mark}" aria-hidden="true"></span>{cell(legend_words(mark, lang), lang)}</li>'
              for mark in dict.fromkeys(marks)]
     return f'<ul class="chart-legend">{"".join(items)}</ul>' if items else ""
 
@@ -78,14 +79,18 @@ def legend_words(mark: str, lang: str) -> str:
 
 
 def note(key: str, lang: str, **values) -> str:
-    return f'<p class="chart-note">{text(t(key, lang, **values))}</p>'
+    return f'<p class="chart-note">{cell(t(key, lang, **values), lang)}</p>'
 
 
 def off_scale_note(left_out: list[dict], lang: str) -> list[str]:
-    if not left_out:
+    return figures_note("chart_off_scale", left_out, lang)
+
+
+def figures_note(key: str, listed: list[dict], lang: str) -> list[str]:
+    """A note naming figures the chart does not draw, and why (the phrase says)."""
+    if not listed:
         return []
-    named = t("list_separator", lang).join(sentences.figure_words(o, lang) for o in left_out)
-    return [note("chart_off_scale", lang, figures=named)]
+    return [note(key, lang, figures=t("list_separator", lang).join(sentences.figure_words(o, lang) for o in listed))]
 
 
 def both_layouts(draw) -> str:
@@ -204,7 +209,8 @@ def increment_chart(known: Standing, figures: list[tuple[dict, str]], title: str
     total = known.figure.value if known.figure else 0
     ticks = nice_ticks(max(float(target["value"]), total) * 1.08)
     context = [(o, r) for o, r in figures if r == "context" and is_addition(o) and fits(o, start, end, ticks[-1])]
-    left_out = [o for o, r in figures if r == "context" and (o, r) not in context]
+    levels = [o for o, r in figures if r == "context" and not is_addition(o)]
+    left_out = [o for o, r in figures if r == "context" and is_addition(o) and (o, r) not in context]
     marks = ["goal", "even"] + (["total"] if known.figure else []) + [mark_of(o, r) for o, r in context]
     desc = description(known, figures, lang)
 
@@ -216,7 +222,7 @@ def increment_chart(known: Standing, figures: list[tuple[dict, str]], title: str
         value_labels(spots, labels, lang)
         body += shapes
         return plot.svg(layout, f"chart-{target['target_id']}", title, desc, body, labels)
-    notes = off_scale_note(left_out, lang) + pace_bars(known, figures, lang)
+    notes = figures_note("chart_levels_not_drawn", levels, lang) + off_scale_note(left_out, lang) + pace_bars(known, figures, lang)
     return both_layouts(draw), marks, notes
 
 
@@ -254,10 +260,10 @@ def pace_bars(known: Standing, figures: list[tuple[dict, str]], lang: str) -> li
     rows = [(sentences.figure_words(o, lang), float(o["value"]), "baseline") for o in before]
     rows.append((t("chart_needed", lang, need=sentences.counted(known.needed_a_year, "=", unit, lang), first=known.plan.first_year,
                    last=known.target["target_year"]), known.needed_a_year, "even"))
-    return [f'<p class="chart-subtitle">{text(t("chart_pace_title", lang))}</p>' + bars(rows, max(v for _, v, _ in rows))]
+    return [f'<p class="chart-subtitle">{cell(t("chart_pace_title", lang), lang)}</p>' + bars(rows, max(v for _, v, _ in rows), lang)]
 
 
-def bars(rows: list[tuple[str, float | None, str]], scale: float, minimum: float | None = None) -> str:
+def bars(rows: list[tuple[str, float | None, str]], scale: float, lang: str, minimum: float | None = None) -> str:
     """Rows of words and a bar each, on one scale; the bar is geometry only (its value is in the words).
     With a minimum, every row shows it as a line across its track, a row without a figure too."""
     items = []
@@ -270,7 +276,7 @@ def bars(rows: list[tuple[str, float | None, str]], scale: float, minimum: float
             shapes.append(f'<line class="minimum" x1="{x}" y1="0" x2="{x}" y2="10"/>')
         bar = (f'<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">{"".join(shapes)}</svg>'
                if shapes else "")
-        items.append(f'<li class="bar-row"><span class="bar-words">{text(words)}</span>{bar}</li>')
+        items.append(f'<li class="bar-row"><span class="bar-words">{cell(words, lang)}</span>{bar}</li>')
     return f'<ul class="bars">{"".join(items)}</ul>'
 
 
@@ -290,7 +296,7 @@ def annual_chart(known: Standing, figures: list[tuple[dict, str]], title: str, l
                                  mark_of(o, r))) for o, r in inside]
     rows = [row for _, row in sorted(dated, key=lambda pair: pair[0])]
     marks = ["minimum"] + [mark for _, value, mark in rows if value is not None]
-    return bars(rows, scale, minimum), marks, off_scale_note([o for o, r in context if (o, r) not in inside], lang)
+    return bars(rows, scale, lang, minimum), marks, off_scale_note([o for o, r in context if (o, r) not in inside], lang)
 
 
 def year_row(known: Standing, year, lang: str) -> tuple[str, float | None, str]:

@@ -19,7 +19,7 @@ def key_figures(site: Site, lang: str) -> str:
     its date and the status (the scoreboard's rows, overview.py); the increment targets say new."""
     dated = [target for target in site.targets if target["target_year"]]
     return (f'<div class="glance">{rows(site, dated, PAGE, lang)}{key(lang)}'
-            f'<p class="as-of">{escape.text(as_of(site, dated, lang))}</p></div>')
+            f'<p class="as-of">{cell(as_of(site, dated, lang), lang)}</p></div>')
 
 
 def standing(site: Site, lang: str) -> str:

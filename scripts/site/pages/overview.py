@@ -6,7 +6,7 @@ SVG as geometry only, so the words wrap on a phone and the bar stretches; no scr
 The home page shows the same rows for its key targets (home.py).
 """
 from scripts.site import escape, sentences, site_map
-from scripts.site.escape import text
+from scripts.site.markdown import cell
 from scripts.site.model import Site
 from scripts.site.phrases import t
 from scripts.standing.facts import Standing
@@ -24,14 +24,14 @@ def overview(site: Site, lang: str) -> str:
     groups.append((t("overview_group_annual", lang), [target for target in site.targets if target["target_type"] == "annual"]))
     groups.append((t("overview_group_undated", lang),
                    [target for target in site.targets if not target["target_year"] and target["target_type"] != "annual"]))
-    body = "".join(f'<p class="overview-group">{text(title)}</p>{rows(site, targets, site_map.TARGETS, lang)}'
+    body = "".join(f'<p class="overview-group">{cell(title, lang)}</p>{rows(site, targets, site_map.TARGETS, lang)}'
                    for title, targets in groups if targets)
     return f'<figure class="overview" aria-label="{escape.attribute(t("targets_overview", lang))}">{key(lang)}{body}</figure>'
 
 
 def key(lang: str) -> str:
     items = [("fill", "overview_key_bar"), ("baseline", "overview_key_baseline"), ("line", "overview_key_line")]
-    return '<ul class="overview-key">' + "".join(f'<li><span class="key key-{mark}" aria-hidden="true"></span>{text(t(phrase, lang))}</li>'
+    return '<ul class="overview-key">' + "".join(f'<li><span class="key key-{mark}" aria-hidden="true"></span>{cell(t(phrase, lang), lang)}</li>'
                                                  for mark, phrase in items) + "</ul>"
 
 
@@ -46,8 +46,8 @@ def href(page: str, target: dict) -> str:
 
 def row(site: Site, target: dict, page: str, lang: str) -> str:
     known = site.standing(target)
-    name = (f'<a class="overview-name" href="{href(page, target)}">{text(target[f"indicator_{lang}"])}</a>'
-            f' <span class="overview-goal">{text(sentences.goal(target, lang))}</span>')
+    name = (f'<a class="overview-name" href="{href(page, target)}">{cell(target[f"indicator_{lang}"], lang)}</a>'
+            f' <span class="overview-goal">{cell(sentences.goal(target, lang), lang)}</span>')
     drawn = known.share is not None or (known.baseline is not None and known.kind == "level")
     shown = years(known, lang) if known.kind == "annual" else \
         (bar(known) if drawn else "") + f'<span class="overview-words">{words(known, lang)}</span>'
@@ -56,12 +56,12 @@ def row(site: Site, target: dict, page: str, lang: str) -> str:
 
 def badge(known: Standing, lang: str) -> str:
     words = sentences.pace_badge(known.pace, lang) if known.pace else sentences.status_word(known.status, lang)
-    return f' <span class="status status-{known.status}">{text(words)}</span>'
+    return f' <span class="status status-{known.status}">{cell(words, lang)}</span>'
 
 
-def whole(words: str) -> str:
+def whole(words: str, lang: str) -> str:
     """A part of a row that never breaks inside (a date, a figure with its unit)."""
-    return f'<span class="whole">{text(words)}</span>'
+    return f'<span class="whole">{cell(words, lang)}</span>'
 
 
 def words(known: Standing, lang: str) -> str:
@@ -69,14 +69,14 @@ def words(known: Standing, lang: str) -> str:
     unit, figure = sentences.unit_of(known.target, lang), known.figure
     if figure is not None:
         when = sentences.period(figure.start, figure.end, lang) if figure.is_addition else figure.end
-        return t("glance_figure", lang, share=whole(sentences.share_text(known, lang)),
-                 figure=whole(sentences.counted(figure.value, figure.comparator, unit, lang)), when=whole(when))
+        return t("glance_figure", lang, share=whole(sentences.share_text(known, lang), lang),
+                 figure=whole(sentences.counted(figure.value, figure.comparator, unit, lang), lang), when=whole(when, lang))
     if known.baseline is not None:
         before = sentences.figure_text(known.baseline, known, lang)
         if known.kind == "increment" and known.needed_a_year is not None:
-            return text(t("glance_pace", lang, added=before, need=sentences.counted(known.needed_a_year, "=", unit, lang)))
-        return text(t("glance_before", lang, figure=before))
-    return t("glance_none", lang, date=whole(known.plan.searched))
+            return cell(t("glance_pace", lang, added=before, need=sentences.counted(known.needed_a_year, "=", unit, lang)), lang)
+        return cell(t("glance_before", lang, figure=before), lang)
+    return t("glance_none", lang, date=whole(known.plan.searched, lang))
 
 
 def bar(known: Standing) -> str:
@@ -101,6 +101,6 @@ def mark(css: str, share: float) -> str:
 
 def years(known: Standing, lang: str) -> str:
     """An annual target year by year: met, not met, below so far, no figure found, not yet."""
-    cells = "".join(f'<li class="year-{year.outcome}">{text(t(YEARS[year.outcome], lang, year=year.year))}</li>'
+    cells = "".join(f'<li class="year-{year.outcome}">{cell(t(YEARS[year.outcome], lang, year=year.year), lang)}</li>'
                     for year in known.years)
     return f'<ul class="overview-years">{cells}</ul>'
