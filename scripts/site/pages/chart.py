@@ -13,6 +13,7 @@ from datetime import date
 
 from scripts.site import sentences
 from scripts.site.escape import attribute
+from scripts.site.formats import number
 from scripts.site.markdown import cell
 from scripts.site.model import Site
 from scripts.site.pages import plot
@@ -193,10 +194,11 @@ def figure_shapes(frame: Frame, shown: list[tuple[dict, str]], labels: Labels) -
 
 
 def value_labels(spots: list[tuple], labels: Labels, lang: str) -> None:
-    """Each figure's value beside its mark where it fits: above, below, right or left."""
+    """Each figure's value beside its mark where it fits: above, below, right or left; written as every
+    figure is (formats.number), only the axis shortens numbers."""
     for x, y, observation, mark in spots:
         symbol = {">": "> ", ">=": "≥ "}.get(observation["comparator"], "")
-        labels.place(symbol + compact(float(observation["value"]), lang), f"value {mark}",
+        labels.place(symbol + number(observation["value"], lang), f"value {mark}",
                      [(x, y - 9, "middle"), (x, y + 19, "middle"), (x + 9, y + 4, "start"), (x - 9, y + 4, "end")])
 
 
@@ -246,7 +248,7 @@ def running_total(frame: Frame, known: Standing, labels: Labels, lang: str) -> l
         x, y = frame.x(part["as_of_date"]), frame.y(total)
         points += [(x, points[-1][1]), (x, y)]
         body.append(f'<circle class="total" cx="{x}" cy="{y}" r="5"/>')
-        labels.place(compact(total, lang), "value total", [(x, y - 9, "middle"), (x - 9, y + 4, "end"), (x, y + 19, "middle")])
+        labels.place(number(str(total), lang), "value total", [(x, y - 9, "middle"), (x - 9, y + 4, "end"), (x, y + 19, "middle")])
     coordinates = " ".join(f"{x},{y}" for x, y in points)
     return [f'<polyline class="total" points="{coordinates}"/>'] + body
 
