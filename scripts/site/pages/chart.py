@@ -39,17 +39,19 @@ def chart(site: Site, target: dict, lang: str) -> str:
     draw = {"level": level_chart, "increment": increment_chart, "annual": annual_chart}[known.kind]
     body, marks, notes = draw(known, figures, title, lang)
     nothing = known.figure is None if known.kind == "increment" else all(r == "context" for _, r in figures)
-    empty = empty_note(known, lang) if nothing and known.kind != "annual" else ""
+    empty = empty_note(known, figures, lang) if nothing and known.kind != "annual" else ""
+    shapes = note("chart_shapes", lang) if known.kind != "annual" else ""
     return (f'<figure class="target-chart" data-pagefind-ignore><p class="chart-title">{cell(title, lang)}</p>{empty}{body}'
-            f'<figcaption>{legend(marks, lang)}{"".join(notes)}</figcaption></figure>')
+            f'<figcaption>{legend(marks, lang)}{shapes}{"".join(notes)}</figcaption></figure>')
 
 
 def chart_title(known: Standing, lang: str) -> str:
     return t(TITLES[known.kind], lang, indicator=known.target[f"indicator_{lang}"], goal=sentences.goal(known.target, lang))
 
 
-def empty_note(known: Standing, lang: str) -> str:
-    key = "chart_empty_increment" if known.kind == "increment" else "chart_empty"
+def empty_note(known: Standing, figures: list[tuple[dict, str]], lang: str) -> str:
+    """What the chart lacks, dated by the search: no figure at all, none comparable, or no addition since the plan."""
+    key = "chart_empty_increment" if known.kind == "increment" else "chart_empty_context" if figures else "chart_empty"
     return f'<p class="chart-empty">{cell(t(key, lang, date=known.plan.searched), lang)}</p>'
 
 
