@@ -48,6 +48,23 @@ def test_the_research_question_is_one_join_in_sqlite_and_matches_the_scoreboard(
         assert set((units or "").split(",")) - {""} == shown, target["target_id"]
 
 
+def test_the_answer_is_what_the_scoreboard_shows_for_every_target(release, staged_docs):
+    """Each 2027 target's row of the scoreboard's overview: the same figure and date, or no figure found."""
+    import html
+    import re
+
+    from scripts.site.formats import number
+
+    board = html.unescape((staged_docs / "targets/index.en.md").read_text(encoding="utf-8"))
+    rows = dict(re.findall(r'<li class="overview-row row-\w+"><a class="overview-name" href="([^"/]+)/">(.*?)</li>(?=<li|</ol>)', board, re.S))
+    for target_id, value, as_of, status, _ in sqlite3.connect(release / f"{NAME}.sqlite").execute(QUESTION):
+        shown = re.sub(r"<[^>]+>", "", rows[target_id])
+        if value is None:
+            assert "no figure found" in shown or "before the plan" in shown, (target_id, shown)
+        else:
+            assert re.search(rf"{re.escape(number(str(value), 'en'))} [^·]+ · {as_of}", shown), (target_id, shown)
+
+
 def test_the_same_question_in_pandas_from_the_csvs(release, site):
     import pandas as pd
 
