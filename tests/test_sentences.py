@@ -4,7 +4,7 @@ sum, our straight line, how far we searched), and never the words the facts do n
 import pytest
 
 from scripts.site import sentences
-from scripts.standing import Plan, standing
+from scripts.standing import standing
 from test_standing import CASES, PLAN, figure, target
 
 # (case of test_standing.CASES, language) → fragments the status sentence must hold.
@@ -129,3 +129,11 @@ def test_every_real_target_is_worded_in_both_languages_with_its_qualifiers():
                 assert ("a year" in goal) if lang == "en" else goal.startswith("每年"), goal
             if known.status in ("no_figure", "baseline_only"):
                 assert known.plan.searched in words, words
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Met in 2024 (by part of the year alone: 804 enterprises added from 2024-01-01 to 2024-03-30)"),
+                                         ("zh", "2024年已达到（仅该年的一部分即已达到：2024-01-01至2024-03-30新增804家）")])
+def test_a_year_met_by_part_of_it_says_so(lang, words):
+    """804 innovative SMEs on the first 2024 list (January to March) against 800 a year: met, and by a part of the year."""
+    known = standing(target("annual", "800"), [figure(804, "2024-03-30", "2024-01-01")], PLAN)
+    assert words in sentences.status_sentence(known, lang)

@@ -16,7 +16,8 @@ YEARS = {"met": "overview_year_met", "not_met": "overview_year_not_met", "part_y
 
 
 def overview(site: Site, lang: str) -> str:
-    """The scoreboard's figure: the dated targets by year, then the annual ones, then those with no date."""
+    """The scoreboard's figure: the dated targets by year, then the annual ones, then those with no date;
+    the key to the marks last, so a phone shows the rows first."""
     groups = []
     for year in site.target_years():
         dated = [target for target in site.targets if target["target_year"] == year]
@@ -26,7 +27,7 @@ def overview(site: Site, lang: str) -> str:
                    [target for target in site.targets if not target["target_year"] and target["target_type"] != "annual"]))
     body = "".join(f'<p class="overview-group">{cell(title, lang)}</p>{rows(site, targets, site_map.TARGETS, lang)}'
                    for title, targets in groups if targets)
-    return f'<figure class="overview" aria-label="{escape.attribute(t("targets_overview", lang))}">{key(lang)}{body}</figure>'
+    return f'<figure class="overview" aria-label="{escape.attribute(t("targets_overview", lang))}">{body}{key(lang)}</figure>'
 
 
 def key(lang: str) -> str:
