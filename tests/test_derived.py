@@ -139,8 +139,10 @@ def test_each_target_s_figures_are_its_rows_of_progress(release):
 def test_the_dictionary_lists_the_derived_tables_with_their_rules(staged_docs, lang, suffix):
     import html
 
-    page = html.unescape((staged_docs / f"data/dictionary{suffix}").read_text(encoding="utf-8"))
+    dictionary = html.unescape((staged_docs / f"data/dictionary{suffix}").read_text(encoding="utf-8"))
+    page = html.unescape((staged_docs / f"data/derived{suffix}").read_text(encoding="utf-8"))
     for resource in derived.resources(REPO):
+        assert f"(derived.md#{resource['name']})" in dictionary  # listed, linked to its page
         assert resource["schema"]["description_zh" if lang == "zh" else "description"] in page
         for field in resource["schema"]["fields"]:
             assert field["description_zh" if lang == "zh" else "description"] in page

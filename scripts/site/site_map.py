@@ -24,6 +24,7 @@ MATRIX = "agencies/matrix"
 FULL_TEXT = "text/index"
 GLOSSARY = "glossary/index"
 DICTIONARY = "data/dictionary"
+DERIVED = "data/derived"  # the derived tables' dictionary: what the site computes, with each rule
 # Hand-written pages (docs/), which the code links to or fills.
 DATA = "data/index"
 USE = "data/use"
@@ -32,8 +33,8 @@ VERSIONS = "data/versions"
 ABOUT = "about/index"
 LICENCE = "about/licence"
 CONTRIBUTING = "about/contributing"
-NAMED = [HOME, TARGETS, MEASURES, AGENCIES, MATRIX, FULL_TEXT, GLOSSARY, DICTIONARY, DATA, USE, CHANGELOG, VERSIONS,
-         ABOUT, LICENCE, CONTRIBUTING]
+NAMED = [HOME, TARGETS, MEASURES, AGENCIES, MATRIX, FULL_TEXT, GLOSSARY, DICTIONARY, DERIVED, DATA, USE, CHANGELOG,
+         VERSIONS, ABOUT, LICENCE, CONTRIBUTING]
 
 # Pages left out of the search index: each holds a whole that grows (every paragraph of every document,
 # every release's changes), so a result showing it would fetch all of it (scripts/theme/overrides/main.html).

@@ -42,7 +42,7 @@ def row_count(records: list, lang: str) -> str:
 
 def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
     """(path inside the release folder, description) for each resource's CSV and JSON, the derived tables',
-    each target's figures, then the source texts."""
+    then the source texts."""
     files = []
     for name, records in package.records.items():
         rows = row_count(records, lang)
@@ -52,11 +52,18 @@ def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
         rows = row_count(records, lang)
         files += [(layout.resource_file(name, kind, derived=True), t(DERIVED_WORDS[kind], lang, name=name, rows=rows))
                   for kind in ("csv", "json")]
-    files += [(layout.target_file(target["target_id"], kind), t(TARGET_WORDS[kind], lang, target=target["target_id"]))
-              for target in package.records["targets"] for kind in ("csv", "json")]
     documents = {document["source_file"] for document in package.records["documents"]}
     return files + [(layout.source_path(text), t("file_source" if text in documents else "file_excerpt", lang))
                     for text in source_texts(package)]
+
+
+def target_files(package: DataPackage, published: Published, lang: str) -> str:
+    """Each target's figures (targets/<id>.csv and .json), folded away and left out of the search index: 38
+    rows of checksums would make the page cost more than a search result may (its page offers the same)."""
+    rows = [(layout.target_file(target["target_id"], kind), t(TARGET_WORDS[kind], lang, target=target["target_id"]))
+            for target in package.records["targets"] for kind in ("csv", "json")]
+    return (f'<details class="target-files" data-pagefind-ignore markdown="1"><summary>{t("target_files_summary", lang, count=len(rows))}'
+            f"</summary>\n\n{file_table(rows, published, lang)}\n\n</details>")
 
 
 def file_links(path: str, published: Published) -> str:
@@ -124,7 +131,8 @@ def blocks(context: BuildContext, package: DataPackage, published: Published) ->
         "unreleased": lambda lang: unreleased_notice(package, published, lang),
         "package-files": lambda lang: file_table([(path, t(key, lang)) for path, key in package_files(package)],
                                                  published, lang),
-        "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang),
+        "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang) + "\n\n"
+                                       + target_files(package, published, lang),
         "cite": lambda lang: citation_box(context, lang),
         "changelog": lambda lang: changelog(context.root, version),
         "versions": lambda lang: versions(context.root, published, lang),

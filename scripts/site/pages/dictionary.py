@@ -1,9 +1,10 @@
-"""The data dictionary, generated from the Table Schemas: each field described once, there."""
+"""The data dictionary, generated from the Table Schemas: each field described once, there; and the
+derived tables' own page (what the site computes, each with its rule), which the dictionary lists."""
 from collections.abc import Iterator
 
 from scripts.package import DataPackage
 from scripts.site import site_map
-from scripts.site.markdown import Safe, cell, en, paragraph, table
+from scripts.site.markdown import Safe, bullets, cell, en, link, paragraph, table
 from scripts.site.model import Site
 from scripts.site.phrases import t
 from scripts.standing import derived
@@ -11,19 +12,29 @@ from scripts.standing import derived
 
 def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
     yield site_map.DICTIONARY, page(site.package, lang)
+    yield site_map.DERIVED, derived_page(site.package, lang)
 
 
 def page(package: DataPackage, lang: str) -> str:
     blocks = [f"# {t('dictionary_title', lang)}", t("dictionary_intro", lang)]
     for resource in package.descriptor["resources"]:
         blocks += resource_section(package, resource, lang)
-    blocks += [f"## {t('dictionary_derived_title', lang)}", t("dictionary_derived_intro", lang)]
-    for resource in derived.resources(package.root):
-        blocks += resource_section(package, resource, lang, level="###")
+    tables = [link(resource["name"], site_map.DICTIONARY, site_map.DERIVED, lang, anchor=resource["name"])
+              for resource in derived.resources(package.root)]
+    blocks += [f"## {t('dictionary_derived_title', lang)}", t("dictionary_derived_intro", lang), bullets(tables, lang)]
     return "\n\n".join(blocks)
 
 
-def resource_section(package: DataPackage, resource: dict, lang: str, level: str = "##") -> list[str]:
+def derived_page(package: DataPackage, lang: str) -> str:
+    """The derived tables, each with its rule, file, keys and fields (a page of its own: one search result
+    fetches one page, and the dictionary with them would cost more than a result may)."""
+    blocks = [f"# {t('dictionary_derived_title', lang)}", t("dictionary_derived_intro", lang)]
+    for resource in derived.resources(package.root):
+        blocks += resource_section(package, resource, lang)
+    return "\n\n".join(blocks)
+
+
+def resource_section(package: DataPackage, resource: dict, lang: str) -> list[str]:
     """A table's file, keys and fields; a derived table's rule (its schema's description) first."""
     schema = resource["schema"]
     facts = [f"{t('file', lang)}: <code>{cell(resource['path'], lang)}</code>",
@@ -35,7 +46,7 @@ def resource_section(package: DataPackage, resource: dict, lang: str, level: str
     headers = [t("field", lang), t("title", lang), t("type", lang), t("description", lang), t("constraints", lang)]
     rows = [field_row(field, lang) for field in schema["fields"]]
     rule = [paragraph(schema.get("description_zh" if lang == "zh" else "description", ""), lang)] if schema.get("derived") else []
-    return [f"{level} {cell(resource['name'], lang)}", *rule, "  \n".join(facts), table(headers, rows, lang)]
+    return [f"## {cell(resource['name'], lang)} {{ #{resource['name']} }}", *rule, "  \n".join(facts), table(headers, rows, lang)]
 
 
 def field_row(field: dict, lang: str) -> list:
