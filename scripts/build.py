@@ -28,9 +28,11 @@ def stage_downloads(context: BuildContext, package: DataPackage, docs_dir: Path)
     """The downloads, then every page's placeholders (the Data pages show the built files' sizes and hashes)."""
     from scripts.publication.published import write_downloads
     from scripts.site import data_pages, pages, placeholders
+    from scripts.site.pages import target_checks
 
     published = write_downloads(context, package, docs_dir)
-    placeholders.fill(docs_dir, pages.blocks(package) | data_pages.blocks(context, package, published))
+    placeholders.fill(docs_dir, pages.blocks(package) | data_pages.blocks(context, package, published)
+                      | target_checks.blocks(context, package, published))
 
 
 def stage_docs(context: BuildContext, package: DataPackage, docs_dir: Path) -> None:

@@ -1,7 +1,8 @@
 """Figures as Chinese text writes them: 8.6万 is 86000, 1.28万 is 12800, 10亿 is 1000000000.
 
 The one home of the Chinese number units: the validator reads figures out of quotes with it. The pages
-write every figure in full (86,000: scripts/site/formats.py), the quote beside it in the text's own form.
+write every figure in full (86,000: scripts/site/formats.py), the quote beside it in the text's own form;
+only a chart's axis writes a round number short (in_chinese: 10亿), where there is no room for it in full.
 """
 import re
 
@@ -10,6 +11,15 @@ UNITS = {"亿": 100_000_000, "万": 10_000}  # largest first
 FIGURE = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(UNITS) + ")?")
 FULL_COVERAGE = "全覆盖"  # read as 100 (percent): the plan's one coverage target says it this way
 UNITS_HINT = ", ".join(f"{unit} = {size}" for unit, size in reversed(UNITS.items()))
+
+
+
+def in_chinese(amount: float) -> str:
+    """86000 → 8.6万, 1000000000 → 10亿; below 1万 the number as it is."""
+    for unit, size in UNITS.items():
+        if amount >= size:
+            return f"{amount / size:g}{unit}"
+    return f"{amount:g}"
 
 
 # Characters after a number that make it a date, an ordinal or a count of lists, not a figure.

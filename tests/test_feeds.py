@@ -11,6 +11,7 @@ import pytest
 from conftest import ADDRESS, REPO
 from scripts.publication import changelog
 from scripts.site.feeds.atom import feed_id
+from scripts.site.feeds.entries import as_html
 from scripts.package import load_package
 from scripts.publication.registry import read_releases
 
@@ -71,7 +72,9 @@ def test_a_release_entry_is_dated_the_release_and_carries_its_changelog(built_si
             (entry,) = [e for e in entries(parse(built_site, lang)) if e.findtext(f"{A}id") == feed_id(lang, f"release/{release.version}")]
             assert entry.findtext(f"{A}updated") == f"{release.date}T00:00:00Z"
             assert release.version in entry.findtext(f"{A}title")
-            assert entry.findtext(f"{A}content") == changelog.section(release.version, changelog.read_changelog(REPO))
+            content = entry.find(f"{A}content")
+            assert content.get("type") == "html" and content.text == as_html(changelog.section(release.version, changelog.read_changelog(REPO)))
+            assert "<li>" in content.text and "**" not in content.text  # Markdown rendered, not shown raw
 
 
 def test_an_observation_entry_is_dated_the_day_its_source_was_read(built_site):
@@ -81,7 +84,61 @@ def test_an_observation_entry_is_dated_the_day_its_source_was_read(built_site):
     for row in package.records["progress"]:
         entry = by_id[feed_id("en", f"observation/{row['observation_id']}")]
         assert entry.findtext(f"{A}updated") == f"{sources[row['source_id']]['retrieved_date']}T00:00:00Z"
-        assert row["as_of_date"] in entry.findtext(f"{A}title") and sources[row["source_id"]]["url"] in entry.findtext(f"{A}summary")
+        assert sources[row["source_id"]]["url"] in entry.findtext(f"{A}summary")
+
+
+# What an entry must say of each kind of figure, in each language: a level on its date, an addition over its
+# period (never "as of"), and a figure of another scope naming how (never as the target's own count).
+LEVEL = {"en": "{value} {unit} on {as_of}", "zh": "{as_of}为"}
+ADDED = {"en": "added", "zh": "新增"}
+AS_OF = {"en": "as of", "zh": "截至"}
+OTHER_SCOPE = {"en": "(another scope)", "zh": "口径不同"}
+
+
+def figure_entries(site: Path, lang: str) -> dict[str, ET.Element]:
+    return {e.findtext(f"{A}id"): e for e in entries(parse(site, lang))}
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_every_progress_entry_says_its_period_or_date_and_never_as_of_for_an_addition(built_site, lang):
+    from scripts.site.sentences import period
+
+    package = load_package(REPO)
+    by_id = figure_entries(built_site, lang)
+    for row in package.records["progress"]:
+        entry = by_id[feed_id(lang, f"observation/{row['observation_id']}")]
+        words = entry.findtext(f"{A}title") + " " + entry.findtext(f"{A}summary")
+        if row["figure_type"] == "new_in_period":
+            assert ADDED[lang] in words and period(row["period_start_date"], row["as_of_date"], lang) in words, words
+            assert AS_OF[lang] not in words, words
+        else:
+            assert row["as_of_date"] in entry.findtext(f"{A}title"), words
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_every_other_scope_entry_names_its_scope_and_is_not_compared(built_site, lang):
+    package = load_package(REPO)
+    by_id = figure_entries(built_site, lang)
+    differs = [row for row in package.records["progress"] if row["scope"] == "differs"]
+    assert len(differs) >= 6  # Liangjiang, Wanzhou (2), start-up teams, the whole 2023 list, the municipal lists…
+    for row in package.records["progress"]:
+        entry = by_id[feed_id(lang, f"observation/{row['observation_id']}")]
+        title, summary = entry.findtext(f"{A}title"), entry.findtext(f"{A}summary")
+        if row["scope"] == "differs":
+            assert OTHER_SCOPE[lang] in title and row[f"scope_note_{lang}"] in summary, title
+        else:
+            assert OTHER_SCOPE[lang] not in title, title
+
+
+def test_a_municipal_list_is_never_called_national_champions(built_site):
+    by_id = figure_entries(built_site, "en")
+    for observation in ("cq-2024-14-o012", "cq-2024-14-o022"):  # the 2024 municipal champions list, under public notice
+        entry = by_id[feed_id("en", f"observation/{observation}")]
+        title = entry.findtext(f"{A}title")
+        assert title.startswith("Beside ") and "(another scope)" in title, title
+        assert "municipal" in entry.findtext(f"{A}summary")
+    o012 = by_id[feed_id("en", "observation/cq-2024-14-o012")]
+    assert "National" not in o012.findtext(f"{A}title") + o012.findtext(f"{A}summary")
 
 
 @pytest.mark.parametrize("lang", FEEDS)

@@ -6,6 +6,7 @@ import pytest
 
 from conftest import REPO
 from scripts.package import load_package
+from scripts.site import sentences
 from scripts.site.model import Site
 from scripts.site.pages.consistency import pairs, verdict
 from scripts.site.parts import marked
@@ -106,30 +107,74 @@ def test_recurring_words_are_listed_apart_from_the_names(package, docs):
         assert "glossary/little-giant" in measure and "glossary/enterprise" not in measure
 
 
-@pytest.mark.parametrize("suffix, words", [(".md", "未报告"), (".en.md", "Not reported")])
-def test_targets_without_figures_say_not_reported(package, docs, suffix, words):
+@pytest.mark.parametrize("suffix, words, searched", [(".md", "未找到数字", "检索至"), (".en.md", "No figure found", "searched to")])
+def test_targets_without_figures_say_no_figure_found_dated_by_the_search(package, docs, suffix, words, searched):
     reported = set(package.tables["progress"]["target_id"])
-    unreported = [t for t in package.tables["targets"]["target_id"] if t not in reported]
+    targets = package.tables["targets"].set_index("target_id")
+    unreported = [t for t in targets.index if t not in reported]
     assert unreported
     board = read(docs, f"targets/index{suffix}")
-    group = board.split(f"### {words}", 1)[1]
+    group = board.split(f"### {words}", 1)[1].split("### ", 1)[0]
     for target_id in unreported:
         assert f"{target_id}.md" in group, target_id
-        assert words in read(docs, f"targets/{target_id}{suffix}")
+        page = read(docs, f"targets/{target_id}{suffix}")
+        assert f"{searched}{'' if suffix == '.md' else ' '}{targets.loc[target_id, 'searched_date']}" in page, target_id
+        assert "未报告" not in page and "Not reported" not in page
 
 
 @pytest.mark.parametrize("target_id, status", [
-    ("cq-2024-14-t03", "reached"),  # 5,035 SRDI SMEs in validity (2024-06-19) against 5,000
-    ("cq-2024-14-t01", "reported"),  # the latest figure is below 86,000
-    ("cq-2024-14-t04", "baseline"),  # only the 2022 pace (the 2022 level of 255 is context)
-    ("cq-2024-14-t05", "differs"),  # only the municipal list, under public notice
-    ("cq-2024-14-t06", "differs"),  # only context: the listed firms of 2021, a level beside a target of additions
-    ("cq-2024-14-t11", "not_reported"),
+    ("cq-2024-14-t03", "met"),  # 5,035 SRDI SMEs in validity (2024-06-19) against 5,000
+    ("cq-2024-14-t01", "below"),  # the latest figure is below 86,000
+    ("cq-2024-14-t04", "baseline_only"),  # only the 2022 pace (the 2022 level of 255 is context)
+    ("cq-2024-14-t05", "no_figure"),  # only the municipal list, under public notice: context
+    ("cq-2024-14-t06", "no_figure"),  # only context: the listed firms of 2021, a level beside a target of additions
+    ("cq-2024-14-t11", "no_figure"),
+    ("cq-2024-14-t13", "some_years"),  # 804 on the first 2024 list: met in 2024, part of the year alone
 ])
 def test_each_target_page_states_its_status(package, docs, target_id, status):
     assert Site(package).standing(Site(package).target[target_id]).status == status
     for suffix in (".md", ".en.md"):
         assert f'class="status status-{status}"' in read(docs, f"targets/{target_id}{suffix}")
+
+
+def test_the_scoreboard_opens_with_one_overview_row_per_target_and_says_how_far(package, docs):
+    for suffix, searched in ((".md", "检索至"), (".en.md", "searched to")):
+        board = read(docs, f"targets/index{suffix}")
+        overview = re.search(r'<figure class="overview".*?</figure>', board, re.S)[0]
+        assert board.index(overview) < board.index('<div class="scoreboard"')
+        rows = re.findall(r'<li class="overview-row row-(\w+)">(.*?)</li>(?=<li class="overview-row|</ol>)', overview, re.S)
+        assert len(rows) == len(package.records["targets"])
+        t01 = next(row for status, row in rows if "cq-2024-14-t01/" in row)
+        assert 'class="baseline"' in t01 and 'class="line"' in t01  # the baseline and our straight line, marked
+        assert re.search(r"89% · [^·]+ · 2026-01-30", re.sub(r"<[^>]+>", "", t01))
+        assert "quote column" not in board and "“原文”栏" not in board
+        assert re.search(r"(Data as of|数据截至)\s?2026-01-30", board) and searched in board
+
+
+@pytest.mark.parametrize("suffix", [".md", ".en.md"])
+def test_a_target_page_lets_a_reader_check_it(package, docs, suffix):
+    """The chart, a table of the same figures, the sources with the stored excerpt in the release, the
+    target's figures to download with their checksums, and how to cite the page."""
+    page = read(docs, f"targets/cq-2024-14-t01{suffix}")
+    figures = [o for o in package.records["progress"] if o["target_id"] == "cq-2024-14-t01"]
+    table = page.split("<figure", 1)[1].split('<div class="observation"', 1)[0]
+    assert all(f'href="#{o["observation_id"]}"' in table for o in figures)
+    for source_id in {o["source_id"] for o in figures}:
+        source = next(s for s in package.records["sources"] if s["source_id"] == source_id)
+        assert f'id="source-{source_id}"' in page
+        excerpt = re.search(rf"\((\.\./downloads/(unreleased|v[\d.]+)/data/{re.escape(source['excerpt_file'])})\)", page)
+        assert excerpt and (docs / "targets" / excerpt[1]).resolve().is_file()
+    for kind in ("csv", "json"):
+        link = re.search(rf"\(\.\./downloads/(unreleased|v[\d.]+)/targets/cq-2024-14-t01\.{kind}\)", page)
+        assert link and (docs / "targets" / link[0][1:-1]).resolve().is_file()
+    assert re.search(r'<code class="checksum">[0-9a-f]{64}</code>', page)
+    assert 'class="citation"' in page and "cq-2024-14-t01" in page.split('class="citation"', 1)[1][:600]
+
+
+def test_a_reprint_names_the_original_outlet_first_and_is_marked_as_where_we_read_it(docs):
+    page = read(docs, "targets/cq-2024-14-t01.en.md")
+    entry = page.split('id="source-movesh-2026-01-30-chinanews-1hao-tian"', 1)[1].split("\n", 1)[0]
+    assert entry.index("First published by") < entry.index("We read it as a reprint")
 
 
 @pytest.mark.parametrize("suffix, lang", [(".md", "zh"), (".en.md", "en")])
@@ -153,18 +198,38 @@ def test_each_language_shows_its_own_note_and_english_pages_translate_the_quote(
 
 def test_target_chart_is_labelled_and_says_every_figure_in_words(package, docs):
     site = Site(package)
-    target = site.target["cq-2024-14-t14"]
+    target = site.target["cq-2024-14-t01"]
     observations = site.observations_of(target["target_id"])
-    for suffix in (".md", ".en.md"):
+    for suffix, lang in ((".md", "zh"), (".en.md", "en")):
         page = read(docs, f"targets/{target['target_id']}{suffix}")
-        svg = re.search(r"<svg class=\"target-chart\".*?</svg>", page, re.S)[0]
-        assert 'role="img"' in svg and "<title" in svg and "<desc" in svg and 'class="axis-title"' in svg
-        assert svg.count('class="goal"') == 2  # the target's line and its key in the legend
-        assert svg.count('class="period ') == len(observations)  # every figure is a period: a bar each
-        desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S)[1]
-        for observation in observations:
-            assert observation["as_of_date"] in desc and observation["period_start_date"] in desc
+        figure = re.search(r'<figure class="target-chart".*?</figure>', page, re.S)[0]
+        svgs = re.findall(r'<svg class="target-chart (narrow|wide)".*?</svg>', figure, re.S)
+        assert svgs == ["narrow", "wide"]  # a layout for a phone and one for a desktop column
+        for svg in re.findall(r'<svg class="target-chart.*?</svg>', figure, re.S):
+            assert 'role="img"' in svg and "<title" in svg and "<desc" in svg and 'class="axis-title"' in svg
+            assert svg.count('class="goal"') == 1 and 'class="assumed"' in svg  # the target and our straight line
+            desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S)[1]
+            assert all(sentences.figure_words(o, lang) in desc for o in observations)
         assert "<script" not in page
+
+
+@pytest.mark.parametrize("suffix, title, pace", [(".md", "方案开始以来的累计新增", "按方案平均每年需新增30家"),
+                                                  (".en.md", "running total of additions since the plan began", "the plan needs 30 enterprises a year")])
+def test_an_increment_chart_draws_the_running_total_and_keeps_earlier_additions_as_pace(docs, suffix, title, pace):
+    page = read(docs, f"targets/cq-2024-14-t04{suffix}")
+    figure = re.search(r'<figure class="target-chart".*?</figure>', page, re.S)[0]
+    assert title in figure and pace in figure
+    plot = re.search(r'<div class="plot">.*?</div>', figure, re.S)[0]
+    assert ">137<" not in plot and 'class="period' not in plot  # 2022's 137 is pace, not on the axis of the total
+    assert '<ul class="bars">' in figure.split('<div class="plot">', 1)[1]
+
+
+@pytest.mark.parametrize("suffix, words", [(".md", ["2024年已达到", "2025年未找到数字", "2027年尚未到", "仅为该年的一部分"]),
+                                           (".en.md", ["2024 met", "2025 no figure found", "2027 not yet", "part of the year"])])
+def test_an_annual_chart_has_a_bar_per_year_of_the_plan(docs, suffix, words):
+    figure = re.search(r'<figure class="target-chart".*?</figure>', read(docs, f"targets/cq-2024-14-t14{suffix}"), re.S)[0]
+    assert all(word in figure for word in words)
+    assert figure.count('class="minimum"') == figure.count('<li class="bar-row">')  # the minimum drawn on every row
 
 
 def test_consistency_check_states_its_assumption_and_reads_annual_targets_as_minimums(package, docs):

@@ -276,7 +276,7 @@ def test_a_result_says_what_kind_of_page_it_is_and_shows_body_text(searching, si
 
     searching.goto(f"{site_url}/{language}", wait_until="networkidle")
     type_query(searching, query)
-    result = searching.locator(f'#__search-results a[href$="/glossary/yuqima/"]')
+    result = searching.locator('#__search-results a[href$="/glossary/yuqima/"]')
     assert result.locator(".md-search-result__kind").inner_text() == kind
     assert result.locator(".md-search-result__title").inner_text() == title
     passage = result.locator("p").inner_text()

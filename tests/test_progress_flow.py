@@ -71,7 +71,7 @@ def test_target_page_shows_the_figure_with_its_source_and_quote(published, suffi
     assert ">5,600</text>" in text  # the chart marks it
 
 
-@pytest.mark.parametrize("suffix, words", [(".md", "已达到"), (".en.md", "Reached")])
+@pytest.mark.parametrize("suffix, words", [(".md", "已达到"), (".en.md", "Met")])
 def test_scoreboard_reports_the_new_latest_figure(published, suffix, words):
     docs, _, figure = published
     board = read(docs, f"targets/index{suffix}")

@@ -571,6 +571,12 @@ def progress_quote_translated_off_the_termbase(root):
     return "data/progress.csv", line, "quote_en"
 
 
+@case("target.searched-before-source-read")
+def searched_before_a_figure_was_read(root):
+    """t01 said searched to 2026-11-27, the day before any of its sources was read."""
+    return "data/targets.csv", set_cell(root, "targets", ("target_id", f"{DOC}-t01"), "searched_date", "2026-11-27"), "searched_date"
+
+
 @case("progress.level-quote-says-added")
 def addition_recorded_as_level(root):
     """The 科技日报 figure 新入库科技型企业超1.1万家 (2024's additions) recorded as a level of t01."""

@@ -4,7 +4,7 @@ from pathlib import Path
 from scripts.archive import layout
 from scripts.archive.files import sha256
 from scripts.archive.json_files import dumps
-from scripts.package import DataPackage
+from scripts.package import DataPackage, write_table
 
 
 def source_texts(package: DataPackage) -> list[str]:
@@ -15,12 +15,16 @@ def source_texts(package: DataPackage) -> list[str]:
 
 
 def copy_data(package: DataPackage, release_dir: Path) -> None:
-    """The CSVs byte for byte as validated (nothing re-serialised, so nothing can change), and the
-    source texts they point to, so a reader can check every quote."""
+    """The CSVs byte for byte as validated (nothing re-serialised, so nothing can change), the derived
+    tables written from their rows, and the source texts they point to, so a reader can check every quote."""
     (release_dir / layout.DATA).mkdir(parents=True)
     for resource in package.descriptor["resources"]:
-        source = package.root / resource["path"]
-        (release_dir / layout.resource_file(resource["name"], "csv")).write_bytes(source.read_bytes())
+        path = release_dir / layout.file_of(resource, "csv")
+        if resource.get("derived"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_table(path, package.columns[resource["name"]], package.records[resource["name"]])
+        else:
+            path.write_bytes((package.root / resource["path"]).read_bytes())
     for text in source_texts(package):
         (release_dir / layout.source_path(text)).parent.mkdir(parents=True, exist_ok=True)
         (release_dir / layout.source_path(text)).write_bytes((package.root / "data" / text).read_bytes())
@@ -41,7 +45,7 @@ def released_descriptor(package: DataPackage, release_dir: Path, site_url: str |
     # where an absolute path would send a reader working offline to the web instead of the CSV beside it.
     resources = []
     for resource in package.descriptor["resources"]:
-        path = layout.resource_file(resource["name"], "csv")
+        path = layout.file_of(resource, "csv")
         file = release_dir / path
         resources.append(dict(resource, path=path, bytes=file.stat().st_size, hash=f"sha256:{sha256(file)}"))
     return with_homepage(dict(package.descriptor, resources=resources), site_url)

@@ -20,7 +20,7 @@ def dumps(data) -> str:
 
 
 def write_json_files(package: DataPackage, release_dir: Path) -> None:
-    (release_dir / layout.JSON).mkdir(parents=True)
     for resource in package.descriptor["resources"]:
-        name = resource["name"]
-        (release_dir / layout.resource_file(name, "json")).write_text(dumps(typed_rows(package, name)), encoding="utf-8")
+        path = release_dir / layout.file_of(resource, "json")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dumps(typed_rows(package, resource["name"])), encoding="utf-8")

@@ -6,7 +6,9 @@
         datapackage.json        descriptor: schemas inline, version, release date, bytes + sha256 per CSV
         data/<resource>.csv     the validated CSVs, byte for byte
         data/source/*.txt       the stored source texts the Chinese quotes are checked against
-        json/<resource>.json    each resource as JSON (typed; missing = null)
+        data/derived/<name>.csv the derived tables: what the site computes (scripts/standing/derived.py), labelled derived
+        json/<resource>.json    each resource as JSON (typed; missing = null); json/derived/<name>.json likewise
+        targets/<target_id>.csv one target's published figures (its rows of progress), and .json, for its page's download
         <name>.zip              datapackage.json + data/ + LICENSE.md + CITATION.cff
         <name>.xlsx             field dictionary sheet, then a sheet per resource
         <name>.sqlite           typed tables with primary and foreign keys
@@ -19,6 +21,8 @@ UNRELEASED = "unreleased"  # files of data changed since the last release: a pre
 DESCRIPTOR = "datapackage.json"
 DATA = "data"
 JSON = "json"
+DERIVED = "derived"  # the derived tables' folder, under data/ and json/
+TARGETS = "targets"  # each target's figures
 MANIFEST = "SHA256SUMS"
 TERMBASE = "termbase.csv"
 # Repository files that travel in the zip with the data (CITATION.cff given the release's version and address).
@@ -50,9 +54,19 @@ def package_file(package_name: str, kind: str) -> str:
     return f"{package_name}.{PACKAGE_FORMATS[kind]}"
 
 
-def resource_file(resource: str, kind: str) -> str:
+def resource_file(resource: str, kind: str, derived: bool = False) -> str:
     folder, extension = RESOURCE_FORMATS[kind]
-    return f"{folder}/{resource}.{extension}"
+    return f"{folder}/{DERIVED}/{resource}.{extension}" if derived else f"{folder}/{resource}.{extension}"
+
+
+def file_of(resource: dict, kind: str) -> str:
+    """A resource's file of one format, given its descriptor (a derived table's goes under derived/)."""
+    return resource_file(resource["name"], kind, bool(resource.get("derived")))
+
+
+def target_file(target_id: str, kind: str) -> str:
+    """One target's figures as CSV or JSON."""
+    return f"{TARGETS}/{target_id}.{RESOURCE_FORMATS[kind][1]}"
 
 
 def source_path(source_file: str) -> str:

@@ -24,7 +24,8 @@ def citation_line(citation: dict) -> str:
 def readme_text(package: DataPackage, released_cff: str, site_url: str | None) -> str:
     descriptor, citation = package.descriptor, yaml.safe_load(released_cff)
     licence = descriptor["licenses"][0]
-    resources = "\n".join(f"  - `{layout.resource_file(resource['name'], 'csv')}`" for resource in descriptor["resources"])
+    resources = "\n".join(f"  - `{layout.file_of(resource, 'csv')}`" + (" (derived: what the site computes)" if resource.get("derived") else "")
+                           for resource in descriptor["resources"])
     where = (f"- the site, with every version and the data dictionary: {site_url}\n"
              f"- this version's own address: {citation['url']}\n") if site_url and citation.get("url") else \
         "This copy was built without the site's address, so it names none.\n"

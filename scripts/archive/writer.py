@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts.archive import layout
 from scripts.archive.database import write_database
+from scripts.archive.derived import with_derived, write_target_files
 from scripts.archive.descriptor import copy_data, write_descriptor
 from scripts.archive.files import release_time
 from scripts.archive.json_files import write_json_files
@@ -28,12 +29,15 @@ def release_dir_name(descriptor: dict) -> str:
 
 def write_release(package: DataPackage, release_dir: Path, site_url: str | None) -> None:
     """All files of one release into a new folder (it must not exist: nothing stale can survive).
-    site_url, the site's address or None, is written into the descriptor and the citation."""
+    site_url, the site's address or None, is written into the descriptor and the citation. The derived
+    tables (what the site computes) go with the package's own, marked derived, in every format."""
     when, name = release_time(package.descriptor), package.descriptor["name"]
+    package = with_derived(package)
     release_dir.mkdir(parents=True)
     copy_data(package, release_dir)
     write_descriptor(package, release_dir, site_url)
     write_json_files(package, release_dir)
+    write_target_files(package, release_dir)
     write_package_zip(package, release_dir, release_dir / layout.package_file(name, "zip"), when, site_url)
     write_workbook(package, release_dir / layout.package_file(name, "workbook"), when)
     write_database(package, release_dir / layout.package_file(name, "database"))

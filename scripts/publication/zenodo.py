@@ -248,7 +248,7 @@ def main(argv: list[str], environ: Mapping[str, str] = os.environ, root: Path = 
     version, folder = argv[0], Path(argv[1])
     token = environ.get("ZENODO_TOKEN", "").strip()
     if not token:
-        print(f"Zenodo upload skipped: no ZENODO_TOKEN. To archive each release's files on Zenodo, add it as a "
+        print("Zenodo upload skipped: no ZENODO_TOKEN. To archive each release's files on Zenodo, add it as a "
               "repository secret (README, Releases).")
         return 0
     try:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from scripts.package import VARIANT_SEPARATOR
-from scripts.site import escape, parts
+from scripts.site import parts
 from scripts.site.phrases import suffix, t
 
 

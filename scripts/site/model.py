@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from scripts.package import DataPackage
-from scripts.site.standing import Standing, standing
+from scripts.standing import Standing
+from scripts.standing.records import standings
+from scripts.standing.units import responsible, stated_lines
 from scripts.termforms import occurs
 
 VOCABULARY = "vocabulary"  # the terms kind of a recurring word, not a name (schemas/terms.schema.yaml)
@@ -96,20 +98,23 @@ class Site:
         return "".join(labels)
 
     @cached_property
+    def _parents(self) -> dict[str, str]:
+        return {m["measure_id"]: m["parent_id"] for m in self.measures}
+
+    @cached_property
+    def _lines(self) -> dict[str, list[str]]:
+        return stated_lines(self.rows("responsibilities"))
+
+    @cached_property
     def stated_units(self) -> dict[str, list[dict]]:
         """measure_id → agency rows named on its own 责任单位 line, in the line's order."""
-        lines = defaultdict(list)
-        for row in sorted(self.rows("responsibilities"), key=lambda r: int(r["position"])):
-            lines[row["measure_id"]].append(self.agency[row["agency_id"]])
-        return dict(lines)
+        return {measure_id: [self.agency[a] for a in agency_ids] for measure_id, agency_ids in self._lines.items()}
 
     def units(self, measure: dict) -> Units:
-        if measure["measure_id"] in self.stated_units:
-            return Units(self.stated_units[measure["measure_id"]], measure, inherited=False)
-        for ancestor in self.ancestors(measure):
-            if ancestor["measure_id"] in self.stated_units:
-                return Units(self.stated_units[ancestor["measure_id"]], ancestor, inherited=True)
-        return Units([], None, inherited=False)
+        """Its own line's units, or those inherited from the nearest heading above with a line (scripts/standing/units.py)."""
+        found = responsible(measure["measure_id"], self._parents, self._lines)
+        source = self.measure[found.source_id] if found.source_id else None
+        return Units([self.agency[a] for a in found.agency_ids], source, found.inherited)
 
     def lines_naming(self, agency_id: str) -> list[tuple[dict, int]]:
         """(heading, position) for every 责任单位 line that names the unit, in reading order."""
@@ -161,8 +166,13 @@ class Site:
         """The day the target's document was signed: where the plan's period starts."""
         return self.document[target["document_id"]]["signed_date"]
 
+    @cached_property
+    def _standings(self) -> dict[str, Standing]:
+        return standings(self.package.records)
+
     def standing(self, target: dict) -> Standing:
-        return standing(target, self.observations_of(target["target_id"]), self.signed_date(target))
+        """Where the target stands, by the rule of scripts/standing/rule.py."""
+        return self._standings[target["target_id"]]
 
     @staticmethod
     def words(measure: dict) -> str:

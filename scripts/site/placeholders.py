@@ -2,7 +2,9 @@
 
 Hand-written pages hold prose only; wherever they need a table, a figure or a fact from the data or the
 downloads they say so with a placeholder, on a line of its own or inside a sentence. Every page under
-docs/ may use every name; an unknown name stops the build, naming the page and the placeholder.
+docs/ may use every name; an unknown name stops the build, naming the page and the placeholder. A
+generated page may name a row too, `<!-- data:NAME ROW_ID -->`, for what only the built downloads can
+say about that row (a target page's files and checksums): blocks[NAME](language, row_id).
 """
 import re
 from collections.abc import Callable
@@ -11,7 +13,7 @@ from pathlib import Path
 from scripts.errors import BuildError
 from scripts.site.phrases import DEFAULT_LANGUAGE, LANGUAGES
 
-PLACEHOLDER = re.compile(r"<!-- data:([a-z0-9-]+) -->")
+PLACEHOLDER = re.compile(r"<!-- data:([a-z0-9-]+)(?: ([a-z0-9.-]+))? -->")
 
 
 def language_of(path: Path) -> str:
@@ -27,8 +29,12 @@ def fill(docs_dir: Path, blocks: dict[str, Callable[[str], str]]) -> None:
         if "<!-- data:" not in source:
             continue
         lang = language_of(path)
-        unknown = sorted({name for name in PLACEHOLDER.findall(source) if name not in blocks})
+        unknown = sorted({name for name, _ in PLACEHOLDER.findall(source) if name not in blocks})
         if unknown:
             raise BuildError("build.unknown-placeholder", f"{path.relative_to(docs_dir).as_posix()}: unknown placeholder <!-- data:{unknown[0]} -->; "
                              f"known: {', '.join(sorted(blocks))}. Fix: use a known name, or remove the placeholder.")
-        path.write_text(PLACEHOLDER.sub(lambda match: blocks[match[1]](lang), source), encoding="utf-8")
+        path.write_text(PLACEHOLDER.sub(lambda match: filled(blocks[match[1]], lang, match[2]), source), encoding="utf-8")
+
+
+def filled(block: Callable[..., str], lang: str, row_id: str | None) -> str:
+    return block(lang, row_id) if row_id else block(lang)

@@ -24,6 +24,7 @@ MATRIX = "agencies/matrix"
 FULL_TEXT = "text/index"
 GLOSSARY = "glossary/index"
 DICTIONARY = "data/dictionary"
+DERIVED = "data/derived"  # the derived tables' dictionary: what the site computes, with each rule
 # Hand-written pages (docs/), which the code links to or fills.
 DATA = "data/index"
 USE = "data/use"
@@ -33,8 +34,8 @@ ABOUT = "about/index"
 LICENCE = "about/licence"
 CONTRIBUTING = "about/contributing"
 PROBLEM_CODES = "about/problem-codes"
-NAMED = [HOME, TARGETS, MEASURES, AGENCIES, MATRIX, FULL_TEXT, GLOSSARY, DICTIONARY, DATA, USE, CHANGELOG, VERSIONS,
-         ABOUT, LICENCE, CONTRIBUTING, PROBLEM_CODES]
+NAMED = [HOME, TARGETS, MEASURES, AGENCIES, MATRIX, FULL_TEXT, GLOSSARY, DICTIONARY, DERIVED, DATA, USE, CHANGELOG,
+         VERSIONS, ABOUT, LICENCE, CONTRIBUTING, PROBLEM_CODES]
 
 # Pages left out of the search index: each holds a whole that grows (every paragraph of every document,
 # every release's changes, every problem code), so a result showing it would fetch all of it

@@ -22,6 +22,11 @@ from scripts.site.data_pages.versions import page_link, versions
 from scripts.site.parts import english_markdown
 from scripts.site.phrases import t
 from scripts.site.site_map import address, feed_path
+from scripts.standing import derived
+
+# Each format of the derived tables and of a target's own figures, with the words that describe it.
+DERIVED_WORDS = {"csv": "file_derived_csv", "json": "file_derived_json"}
+TARGET_WORDS = {"csv": "file_target_csv", "json": "file_target_json"}
 
 
 def package_files(package: DataPackage) -> list[tuple[str, str]]:
@@ -32,16 +37,34 @@ def package_files(package: DataPackage) -> list[tuple[str, str]]:
             (layout.TERMBASE, "file_termbase"), (layout.MANIFEST, "file_manifest")]
 
 
+def row_count(records: list, lang: str) -> str:
+    return t("one_row", lang) if len(records) == 1 else t("rows", lang, count=len(records))
+
+
 def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
-    """(path inside the release folder, description) for each resource's CSV and JSON, then the source texts."""
+    """(path inside the release folder, description) for each resource's CSV and JSON, the derived tables',
+    then the source texts."""
     files = []
     for name, records in package.records.items():
-        rows = t("one_row", lang) if len(records) == 1 else t("rows", lang, count=len(records))
+        rows = row_count(records, lang)
         files += [(layout.resource_file(name, "csv"), t("file_csv", lang, name=name, rows=rows)),
                   (layout.resource_file(name, "json"), t("file_json", lang, name=name, rows=rows))]
+    for name, records in derived.derived_records(package.records).items():
+        rows = row_count(records, lang)
+        files += [(layout.resource_file(name, kind, derived=True), t(DERIVED_WORDS[kind], lang, name=name, rows=rows))
+                  for kind in ("csv", "json")]
     documents = {document["source_file"] for document in package.records["documents"]}
     return files + [(layout.source_path(text), t("file_source" if text in documents else "file_excerpt", lang))
                     for text in source_texts(package)]
+
+
+def target_files(package: DataPackage, published: Published, lang: str) -> str:
+    """Each target's figures (targets/<id>.csv and .json), folded away and left out of the search index: 38
+    rows of checksums would make the page cost more than a search result may (its page offers the same)."""
+    rows = [(layout.target_file(target["target_id"], kind), t(TARGET_WORDS[kind], lang, target=target["target_id"]))
+            for target in package.records["targets"] for kind in ("csv", "json")]
+    return (f'<details class="target-files" data-pagefind-ignore markdown="1"><summary>{t("target_files_summary", lang, count=len(rows))}'
+            f"</summary>\n\n{file_table(rows, published, lang)}\n\n</details>")
 
 
 def file_links(path: str, published: Published) -> str:
@@ -109,7 +132,8 @@ def blocks(context: BuildContext, package: DataPackage, published: Published) ->
         "unreleased": lambda lang: unreleased_notice(package, published, lang),
         "package-files": lambda lang: file_table([(path, t(key, lang)) for path, key in package_files(package)],
                                                  published, lang),
-        "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang),
+        "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang) + "\n\n"
+                                       + target_files(package, published, lang),
         "cite": lambda lang: citation_box(context, lang),
         "changelog": lambda lang: english_markdown(changelog(context.root, version), lang),
         "versions": lambda lang: versions(context.root, published, lang),

@@ -53,7 +53,7 @@ def add_entry(feed: ET.Element, entry: Entry, lang: str, addresses) -> None:
     add(element, "link", rel="related", href=addresses(entry.related))
     add(element, "summary", entry.summary)
     if entry.content:
-        add(element, "content", entry.content, type="text")
+        add(element, "content", entry.content, type="html")
 
 
 def atom_feed(feed: Feed, entries: list[Entry], addresses) -> bytes:

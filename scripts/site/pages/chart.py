@@ -1,157 +1,311 @@
-"""A target's chart as static SVG, written at build time: no script, labelled axes, the target drawn as a
-line, baselines, levels and numbers added in a period told apart by shape and colour, and a text
-alternative (<title>, <desc>) with the same figures. The page's table of figures says it all again.
+"""A target's chart, written at build time in the page's language: it draws what the target counts.
+
+- level, coverage and amount targets: the levels over time (SVG) against the target line; with a
+  baseline, the straight line from it to the target, labelled as our assumption;
+- increment targets (新增 / 新培育 / 新建): the running total of additions since the plan began against
+  the target (SVG), and additions from before the plan as pace only, beside what the plan needs a year
+  (bars), never one year's additions against the whole period's total on one axis;
+- annual targets: one bar per year of the plan against the annual minimum; no figure and not yet said.
+Context figures (another scope or kind) never set the axis and are drawn hollow; those that do not fit
+are named under the chart. No script: SVG with a title and description, and HTML bars with their words.
 """
-import math
-from dataclasses import dataclass
 from datetime import date
 
-from scripts.comparable import comparable
-from scripts.site.escape import text
-from scripts.site.formats import figure, number, unit
+from scripts.site import sentences
+from scripts.site.escape import attribute
+from scripts.site.formats import number
+from scripts.site.markdown import cell
+from scripts.site.model import Site
+from scripts.site.pages import plot
+from scripts.site.pages.plot import Frame, Labels, Layout, compact, nice_ticks
 from scripts.site.phrases import t
-from scripts.site.standing import in_plan_period
+from scripts.standing.facts import Standing
+from scripts.standing.periods import is_addition, period, year_end, year_start
+from scripts.standing.rule import role
 
-WIDTH, HEIGHT = 640, 340
-LEFT, RIGHT, TOP, BOTTOM = 72, 24, 28, 84  # the plot area's margins; the legend sits in the bottom one
-
-
-@dataclass
-class Frame:
-    """Where a date and a value fall in the SVG's coordinates."""
-    start: date
-    end: date
-    top: float  # the largest value on the y axis
-
-    def x(self, day: str | date) -> float:
-        day = date.fromisoformat(day) if isinstance(day, str) else day
-        share = (day - self.start).days / max(1, (self.end - self.start).days)
-        return round(LEFT + share * (WIDTH - LEFT - RIGHT), 1)
-
-    def y(self, value: float) -> float:
-        return round(HEIGHT - BOTTOM - value / self.top * (HEIGHT - TOP - BOTTOM), 1)
+TITLES = {"level": "chart_title_level", "increment": "chart_title_increment", "annual": "chart_title_annual"}
+# Each mark the charts draw, with the words of its key.
+LEGEND = {"goal": "chart_legend_goal", "assumed": "chart_legend_assumed", "even": "chart_legend_even",
+          "baseline": "chart_legend_baseline", "plan": "chart_legend_plan", "total": "chart_legend_total",
+          "other_scope": "chart_legend_other_scope", "other_kind": "chart_legend_other_kind", "minimum": "chart_legend_minimum"}
+YEAR_ROWS = {"met": "chart_year_met", "not_met": "chart_year_not_met", "part_year": "chart_year_part_year",
+             "no_figure": "chart_year_no_figure", "not_yet": "chart_year_not_yet"}
 
 
-def nice_ticks(largest: float, count: int = 4) -> list[float]:
-    """0 and round steps (1, 2 or 5 × 10^n) up to at least `largest`."""
-    raw = largest / count or 1
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    return [step * i for i in range(math.ceil(largest / step) + 1)]
+def chart(site: Site, target: dict, lang: str) -> str:
+    known = site.standing(target)
+    figures = [(o, role(o, target, known.plan)) for o in site.observations_of(target["target_id"])]
+    title = chart_title(known, lang)
+    draw = {"level": level_chart, "increment": increment_chart, "annual": annual_chart}[known.kind]
+    body, marks, notes = draw(known, figures, title, lang)
+    nothing = known.figure is None if known.kind == "increment" else all(r == "context" for _, r in figures)
+    empty = empty_note(known, figures, lang) if nothing and known.kind != "annual" else ""
+    shapes = note("chart_shapes", lang) if known.kind != "annual" else ""
+    return (f'<figure class="target-chart" data-pagefind-ignore><p class="chart-title">{cell(title, lang)}</p>{empty}{body}'
+            f'<figcaption>{legend(marks, lang)}{shapes}{"".join(notes)}</figcaption></figure>')
 
 
-def frame(target: dict, observations: list[dict], signed: str, last_year: int) -> tuple[Frame, list[float]]:
-    years = [int(o["as_of_date"][:4]) for o in observations] + [int(o["period_start_date"][:4]) for o in observations
-                                                              if o["period_start_date"]]
-    first = min(years + [int(signed[:4]) - 1])
-    ticks = nice_ticks(max([float(target["value"])] + [float(o["value"]) for o in observations]) * 1.08)
-    return Frame(date(first, 1, 1), date(last_year, 12, 31), ticks[-1]), ticks
+def chart_title(known: Standing, lang: str) -> str:
+    return t(TITLES[known.kind], lang, indicator=known.target[f"indicator_{lang}"], goal=sentences.goal(known.target, lang))
 
 
-def chart(target: dict, observations: list[dict], signed: str, last_year: int, lang: str) -> str:
-    """The figure: an inline SVG (styled by the site's CSS, read by screen readers) and its caption."""
-    box, ticks = frame(target, observations, signed, last_year)
-    key = f"chart-{target['target_id']}"
-    parts = [axes(box, ticks, target, lang), signing(box, signed, lang), goal(box, target, signed, lang),
-             straight_line(box, target, observations, signed, lang)]
-    parts += [mark(box, o, target, signed, lang, above=index % 2 == 0) for index, o in enumerate(observations)]
-    parts.append(legend(lang))
-    svg = (f'<svg class="target-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-           f'aria-labelledby="{key}-title {key}-desc" xmlns="http://www.w3.org/2000/svg">'
-           f'<title id="{key}-title">{text(t("chart_title", lang, indicator=target[f"indicator_{lang}"]))}</title>'
-           f'<desc id="{key}-desc">{text(description(target, observations, signed, lang))}</desc>'
-           + "".join(p for p in parts if p) + "</svg>")
-    return f'<figure class="target-chart">{svg}<figcaption>{text(t("chart_caption", lang))}</figcaption></figure>'
+def empty_note(known: Standing, figures: list[tuple[dict, str]], lang: str) -> str:
+    """What the chart lacks, dated by the search: no figure at all, none comparable, or no addition since the plan."""
+    key = "chart_empty_increment" if known.kind == "increment" else "chart_empty_context" if figures else "chart_empty"
+    return f'<p class="chart-empty">{cell(t(key, lang, date=known.plan.searched), lang)}</p>'
 
 
-def axes(box: Frame, ticks: list[float], target: dict, lang: str) -> str:
-    bottom, right = HEIGHT - BOTTOM, WIDTH - RIGHT
-    lines = [f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{bottom}"/>',
-             f'<line class="axis" x1="{LEFT}" y1="{bottom}" x2="{right}" y2="{bottom}"/>',
-             f'<text class="axis-title" x="{LEFT}" y="{TOP - 10}">{text(unit(target, lang))}</text>']
-    for tick in ticks:
-        y = box.y(tick)
-        lines += [f'<line class="grid" x1="{LEFT}" y1="{y}" x2="{right}" y2="{y}"/>',
-                  f'<text class="tick" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{text(number(str(tick), lang))}</text>']
-    for year in range(box.start.year, box.end.year + 1):
-        x, middle = box.x(date(year, 1, 1)), box.x(date(year, 7, 1))
-        lines += [f'<line class="axis" x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 5}"/>',
-                  f'<text class="tick" x="{middle}" y="{bottom + 18}" text-anchor="middle">{year}</text>']
-    return "".join(lines)
-
-
-def signing(box: Frame, signed: str, lang: str) -> str:
-    x = box.x(signed)
-    return (f'<line class="signed" x1="{x}" y1="{TOP}" x2="{x}" y2="{HEIGHT - BOTTOM}"/>'
-            f'<text class="note" x="{x + 4}" y="{TOP + 10}">{text(t("chart_signed", lang))}</text>')
-
-
-def goal(box: Frame, target: dict, signed: str, lang: str) -> str:
-    """The target as a line over the years it covers, with its figure written on it."""
-    y, start = box.y(float(target["value"])), box.x(signed[:4] + "-01-01")
-    end = box.x(f"{target['target_year']}-12-31") if target["target_year"] else WIDTH - RIGHT
-    label = t("chart_goal_annual" if target["target_type"] == "annual" else "chart_goal", lang, figure=figure(target, lang),
-              year=target["target_year"] or t("not_stated", lang))
-    return (f'<line class="goal" x1="{start}" y1="{y}" x2="{end}" y2="{y}"/>'
-            f'<text class="goal-label" x="{start + 4}" y="{y - 6}">{text(label)}</text>')
-
-
-def straight_line(box: Frame, target: dict, observations: list[dict], signed: str, lang: str) -> str:
-    """For a dated level target with a baseline: the straight line from the baseline to the target,
-    labelled as our assumption (the plan draws no path)."""
-    before = [o for o in observations if o["scope"] == "same" and o["figure_type"] == "level"
-              and not in_plan_period(o, signed)]
-    if target["target_type"] != "level" or not target["target_year"] or not before:
-        return ""
-    base = before[-1]
-    x1, y1 = box.x(base["as_of_date"]), box.y(float(base["value"]))
-    x2, y2 = box.x(f"{target['target_year']}-12-31"), box.y(float(target["value"]))
-    return (f'<line class="assumed" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>'
-            f'<text class="note" x="{(x1 + x2) / 2}" y="{(y1 + y2) / 2 + 16}">{text(t("chart_assumed", lang))}</text>')
-
-
-def style_of(observation: dict, target: dict, signed: str) -> str:
-    if not comparable(observation, target):
-        return "differs"  # context: another scope, or another kind of figure than the target counts
-    return "plan" if in_plan_period(observation, signed) else "baseline"
-
-
-def mark(box: Frame, observation: dict, target: dict, signed: str, lang: str, above: bool) -> str:
-    """A level as a dot on its date; a number added in a period as a bar over the period. Labels go above
-    and below the marks in turn, so neighbours do not write over each other."""
-    style, y = style_of(observation, target, signed), box.y(float(observation["value"]))
-    label_y = y - 8 if above else y + 17
-    label = f'<text class="value {style}" x="{{x}}" y="{label_y}" text-anchor="middle">{text(number(observation["value"], lang))}</text>'
-    if observation["figure_type"] == "level":
-        x = box.x(observation["as_of_date"])
-        return f'<circle class="{style}" cx="{x}" cy="{y}" r="5"/>' + label.format(x=x)
-    x1, x2 = box.x(observation["period_start_date"]), box.x(observation["as_of_date"])
-    return (f'<line class="period {style}" x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/>'
-            f'<line class="period-end {style}" x1="{x1}" y1="{y - 5}" x2="{x1}" y2="{y + 5}"/>'
-            f'<line class="period-end {style}" x1="{x2}" y1="{y - 5}" x2="{x2}" y2="{y + 5}"/>' + label.format(x=(x1 + x2) / 2))
-
-
-def legend(lang: str) -> str:
-    """What the marks mean, under the plot: shape and colour both carry the difference."""
-    entries = [("baseline", "chart_legend_baseline"), ("plan", "chart_legend_plan"), ("differs", "chart_legend_differs")]
-    top, items = HEIGHT - BOTTOM + 36, []
-    for index, (style, key) in enumerate(entries):
-        x = LEFT + index * 180
-        items.append(f'<circle class="{style}" cx="{x}" cy="{top}" r="5"/>'
-                     f'<text class="legend" x="{x + 10}" y="{top + 4}">{text(t(key, lang))}</text>')
-    items.append(f'<line class="goal" x1="{LEFT - 6}" y1="{top + 22}" x2="{LEFT + 6}" y2="{top + 22}"/>'
-                 f'<text class="legend" x="{LEFT + 10}" y="{top + 26}">{text(t("chart_legend_goal", lang))}</text>'
-                 f'<line class="assumed" x1="{LEFT + 174}" y1="{top + 22}" x2="{LEFT + 186}" y2="{top + 22}"/>'
-                 f'<text class="legend" x="{LEFT + 190}" y="{top + 26}">{text(t("chart_legend_assumed", lang))}</text>')
-    return "".join(items)
-
-
-def description(target: dict, observations: list[dict], signed: str, lang: str) -> str:
-    """The chart in words: the target, then every figure with its date or period and its kind."""
-    lines = [t("chart_desc_target", lang, figure=figure(target, lang),
-               unit=unit(target, lang))]
-    for o in observations:
-        when = f"{o['period_start_date']}–{o['as_of_date']}" if o["period_start_date"] else o["as_of_date"]
-        lines.append(t("chart_desc_figure", lang, when=when, figure=number(o["value"], lang),
-                       kind=t(f"chart_legend_{style_of(o, target, signed)}", lang)))
+def description(known: Standing, figures: list[tuple[dict, str]], lang: str) -> str:
+    """The chart in words: where the target stands, then every figure with its kind and whether it is compared."""
+    lines = [sentences.status_sentence(known, lang)]
+    lines += [t("chart_desc_figure", lang, figure=sentences.figure_words(o, lang), kind=legend_words(mark_of(o, r), lang))
+              for o, r in figures]
     return t("sentence_separator", lang).join(lines)
+
+
+def mark_of(observation: dict, figure_role: str) -> str:
+    """How a figure is drawn: baseline, plan, or hollow context of another scope or another kind."""
+    if figure_role != "context":
+        return figure_role
+    return "other_scope" if observation["scope"] == "differs" else "other_kind"
+
+
+def legend(marks: list[str], lang: str) -> str:
+    """A key for the marks the chart shows, and only those."""
+    items = [f'<li><span class="key key-{mark}" aria-hidden="true"></span>{cell(legend_words(mark, lang), lang)}</li>'
+             for mark in dict.fromkeys(marks)]
+    return f'<ul class="chart-legend">{"".join(items)}</ul>' if items else ""
+
+
+def legend_words(mark: str, lang: str) -> str:
+    return t(LEGEND[mark], lang)
+
+
+def note(key: str, lang: str, **values) -> str:
+    return f'<p class="chart-note">{cell(t(key, lang, **values), lang)}</p>'
+
+
+def off_scale_note(left_out: list[dict], lang: str) -> list[str]:
+    return figures_note("chart_off_scale", left_out, lang)
+
+
+def figures_note(key: str, listed: list[dict], lang: str) -> list[str]:
+    """A note naming figures the chart does not draw, and why (the phrase says)."""
+    if not listed:
+        return []
+    return [note(key, lang, figures=t("list_separator", lang).join(sentences.figure_words(o, lang) for o in listed))]
+
+
+def both_layouts(draw) -> str:
+    """The plot in each layout; the stylesheet shows the one that fits its column."""
+    return f'<div class="plot">{"".join(draw(layout) for layout in plot.LAYOUTS)}</div>'
+
+
+# --- levels over time ----------------------------------------------------------------------------
+
+def level_chart(known: Standing, figures: list[tuple[dict, str]], title: str, lang: str):
+    compared = [(o, r) for o, r in figures if r != "context"]
+    first = min([int(o["as_of_date"][:4]) for o, _ in compared] + [known.plan.first_year - 1])
+    last = int(known.target["target_year"] or max([known.plan.searched[:4]] + [o["as_of_date"][:4] for o, _ in figures]))
+    values = [float(known.target["value"])] + [float(o["value"]) for o, _ in compared] + ([known.line.value] if known.line else [])
+    ticks = nice_ticks(max(values) * 1.08)
+    start, end = date(first, 1, 1), date(last, 12, 31)
+    shown = [(o, r) for o, r in figures if r != "context" or fits(o, start, end, ticks[-1])]
+    left_out = [o for o, r in figures if (o, r) not in shown]
+    marks = ["goal"] + (["assumed"] if known.line else []) + [mark_of(o, r) for o, r in shown]
+    desc = description(known, figures, lang)
+
+    def draw(layout: Layout) -> str:
+        frame, labels = Frame(layout, start, end, ticks[-1]), Labels(layout)
+        body = plot.axes(frame, ticks, unit_label(known, lang), labels, lang)
+        body += assumed_line(frame, known) + series(frame, [o for o, r in shown if r != "context"])
+        shapes, spots = figure_shapes(frame, shown, labels)
+        first, rest = spots[:1], spots[1:]  # the latest compared figure is labelled first, then the target
+        value_labels(first, labels, lang)
+        body += goal_line(frame, known, labels, lang) + signing(frame, known, labels, lang) + shapes
+        value_labels(rest, labels, lang)
+        return plot.svg(layout, f"chart-{known.target['target_id']}", title, desc, body, labels)
+    return both_layouts(draw), marks, off_scale_note(left_out, lang)
+
+
+def fits(observation: dict, start: date, end: date, top: float) -> bool:
+    """Whether a context figure falls inside the axes the compared figures set."""
+    first, last = period(observation)
+    return float(observation["value"]) <= top and date.fromisoformat(first) >= start and date.fromisoformat(last) <= end
+
+
+def unit_label(known: Standing, lang: str) -> str:
+    return sentences.unit_of(known.target, lang)
+
+
+def signing(frame: Frame, known: Standing, labels: Labels, lang: str) -> list[str]:
+    x = frame.x(known.plan.signed)
+    label = t("chart_signed", lang)
+    labels.place(label, "note", [(x + 4, frame.layout.top + 12, "start"), (x - 4, frame.layout.top + 12, "end")])
+    return [f'<line class="signed" x1="{x}" y1="{frame.layout.top}" x2="{x}" y2="{frame.bottom}"/>']
+
+
+def goal_line(frame: Frame, known: Standing, labels: Labels, lang: str) -> list[str]:
+    """The target over the plan's years, its figure written above or below it."""
+    target = known.target
+    y, x1 = frame.y(float(target["value"])), frame.x(year_start(known.plan.first_year))
+    x2 = frame.x(year_end(int(target["target_year"]))) if target["target_year"] else frame.right
+    figure = compact(float(target["value"]), lang)
+    label = t("chart_goal", lang, figure=figure, year=target["target_year"]) if target["target_year"] else \
+        t("chart_goal_undated", lang, figure=figure)
+    labels.place(label, "goal-label", [(x2, y - 6, "end"), (x1 + 4, y - 6, "start"), (x2, y + 16, "end"), (x1 + 4, y + 16, "start")])
+    return [f'<line class="goal" x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/>']
+
+
+def assumed_line(frame: Frame, known: Standing) -> list[str]:
+    """The straight line from the baseline to the target (our assumption; the legend says so)."""
+    if known.line is None:
+        return []
+    x1, y1 = frame.x(known.baseline.end), frame.y(known.baseline.value)
+    x2, y2 = frame.x(year_end(int(known.target["target_year"]))), frame.y(float(known.target["value"]))
+    return [f'<line class="assumed" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>']
+
+
+def series(frame: Frame, levels: list[dict]) -> list[str]:
+    """The compared levels joined in date order."""
+    points = [o for o in levels if not is_addition(o)]
+    if len(points) < 2:
+        return []
+    coordinates = " ".join(f"{frame.x(o['as_of_date'])},{frame.y(float(o['value']))}" for o in points)
+    return [f'<polyline class="series" points="{coordinates}"/>']
+
+
+def figure_shapes(frame: Frame, shown: list[tuple[dict, str]], labels: Labels) -> tuple[list[str], list[tuple]]:
+    """A level as a dot on its day, an addition as a bar over its period; no label may cover a mark. The
+    spots for their values come back compared figures first, latest first, then the context figures."""
+    body, spots = [], []
+    for observation, figure_role in shown:
+        mark, y = mark_of(observation, figure_role), frame.y(float(observation["value"]))
+        if is_addition(observation):
+            x1, x2 = frame.x(observation["period_start_date"]), frame.x(observation["as_of_date"])
+            body.append(f'<rect class="period {mark}" x="{x1}" y="{y - 3}" width="{max(x2 - x1, 2):.1f}" height="6"/>')
+            x = (x1 + x2) / 2
+        else:
+            x = frame.x(observation["as_of_date"])
+            body.append(f'<circle class="{mark}" cx="{x}" cy="{y}" r="5"/>')
+            labels.keep_clear(x, y)
+        spots.append((figure_role == "context", observation["as_of_date"], x, y, observation, mark))
+    spots.sort(key=lambda spot: spot[1], reverse=True)  # latest first…
+    spots.sort(key=lambda spot: spot[0])  # …compared before context (a stable sort keeps the dates' order)
+    return body, [(x, y, o, mark) for _, _, x, y, o, mark in spots]
+
+
+def value_labels(spots: list[tuple], labels: Labels, lang: str) -> None:
+    """Each figure's value beside its mark where it fits: above, below, right or left; written as every
+    figure is (formats.number), only the axis shortens numbers."""
+    for x, y, observation, mark in spots:
+        symbol = {">": "> ", ">=": "≥ "}.get(observation["comparator"], "")
+        labels.place(symbol + number(observation["value"], lang), f"value {mark}",
+                     [(x, y - 9, "middle"), (x, y + 19, "middle"), (x + 9, y + 4, "start"), (x - 9, y + 4, "end")])
+
+
+# --- additions since the plan began --------------------------------------------------------------
+
+def increment_chart(known: Standing, figures: list[tuple[dict, str]], title: str, lang: str):
+    target, plan = known.target, known.plan
+    last = int(target["target_year"] or plan.searched[:4])
+    start, end = date(plan.first_year, 1, 1), date(last, 12, 31)
+    total = known.figure.value if known.figure else 0
+    ticks = nice_ticks(max(float(target["value"]), total) * 1.08)
+    context = [(o, r) for o, r in figures if r == "context" and is_addition(o) and fits(o, start, end, ticks[-1])]
+    levels = [o for o, r in figures if r == "context" and not is_addition(o)]
+    left_out = [o for o, r in figures if r == "context" and is_addition(o) and (o, r) not in context]
+    marks = ["goal", "even"] + (["total"] if known.figure else []) + [mark_of(o, r) for o, r in context]
+    desc = description(known, figures, lang)
+
+    def draw(layout: Layout) -> str:
+        frame, labels = Frame(layout, start, end, ticks[-1]), Labels(layout)
+        body = plot.axes(frame, ticks, unit_label(known, lang), labels, lang)
+        body += goal_line(frame, known, labels, lang) + even_pace(frame, known) + running_total(frame, known, labels, lang)
+        shapes, spots = figure_shapes(frame, context, labels)
+        value_labels(spots, labels, lang)
+        body += shapes
+        return plot.svg(layout, f"chart-{target['target_id']}", title, desc, body, labels)
+    notes = figures_note("chart_levels_not_drawn", levels, lang) + off_scale_note(left_out, lang) + pace_bars(known, figures, lang)
+    return both_layouts(draw), marks, notes
+
+
+def even_pace(frame: Frame, known: Standing) -> list[str]:
+    """From nothing at the start of the year of signing to the target at the end of its year: the plan's need
+    spread evenly (our assumption: the text states no first year)."""
+    if not known.target["target_year"]:
+        return []
+    x1, y1 = frame.x(year_start(known.plan.first_year)), frame.y(0)
+    x2, y2 = frame.x(year_end(int(known.target["target_year"]))), frame.y(float(known.target["value"]))
+    return [f'<line class="assumed" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>']
+
+
+def running_total(frame: Frame, known: Standing, labels: Labels, lang: str) -> list[str]:
+    """Steps up at the end of each summed addition, a dot and the total so far at each."""
+    if known.figure is None:
+        return []
+    points, body, total = [(frame.x(year_start(known.plan.first_year)), frame.y(0))], [], 0.0
+    for part in known.figure.observations:
+        total += float(part["value"])
+        x, y = frame.x(part["as_of_date"]), frame.y(total)
+        points += [(x, points[-1][1]), (x, y)]
+        body.append(f'<circle class="total" cx="{x}" cy="{y}" r="5"/>')
+        labels.place(number(str(total), lang), "value total", [(x, y - 9, "middle"), (x - 9, y + 4, "end"), (x, y + 19, "middle")])
+    coordinates = " ".join(f"{x},{y}" for x, y in points)
+    return [f'<polyline class="total" points="{coordinates}"/>'] + body
+
+
+def pace_bars(known: Standing, figures: list[tuple[dict, str]], lang: str) -> list[str]:
+    """Additions from before the plan, each beside what the plan needs a year: pace only, never on the axis of the total."""
+    before = [o for o, r in figures if r == "baseline"]
+    if not before or known.needed_a_year is None:
+        return []
+    unit = sentences.unit_of(known.target, lang)
+    rows = [(sentences.figure_words(o, lang), float(o["value"]), "baseline") for o in before]
+    rows.append((t("chart_needed", lang, need=sentences.counted(known.needed_a_year, "=", unit, lang), first=known.plan.first_year,
+                   last=known.target["target_year"]), known.needed_a_year, "even"))
+    return [f'<p class="chart-subtitle">{cell(t("chart_pace_title", lang), lang)}</p>' + bars(rows, max(v for _, v, _ in rows), lang)]
+
+
+def bars(rows: list[tuple[str, float | None, str]], scale: float, lang: str, minimum: float | None = None) -> str:
+    """Rows of words and a bar each, on one scale; the bar is geometry only (its value is in the words).
+    With a minimum, every row shows it as a line across its track, a row without a figure too."""
+    items = []
+    for words, value, mark in rows:
+        shapes = ['<rect class="track" x="0" y="1" width="100" height="8"/>'] if minimum else []
+        if value is not None:
+            shapes.append(f'<rect class="{attribute(mark)}" x="0" y="1" width="{max(value / scale * 100, 0.5):.2f}" height="8"/>')
+        if minimum:
+            x = f"{minimum / scale * 100:.2f}"
+            shapes.append(f'<line class="minimum" x1="{x}" y1="0" x2="{x}" y2="10"/>')
+        bar = (f'<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">{"".join(shapes)}</svg>'
+               if shapes else "")
+        items.append(f'<li class="bar-row"><span class="bar-words">{cell(words, lang)}</span>{bar}</li>')
+    return f'<ul class="bars">{"".join(items)}</ul>'
+
+
+# --- one bar per year of the plan ----------------------------------------------------------------
+
+def annual_chart(known: Standing, figures: list[tuple[dict, str]], title: str, lang: str):
+    minimum = float(known.target["value"])
+    before = [o for o, r in figures if r == "baseline"]
+    context = [(o, r) for o, r in figures if r == "context"]
+    values = [minimum] + [float(o["value"]) for o in before] + [y.figure.value for y in known.years if y.figure]
+    scale = max(values) * 1.1
+    inside = [(o, r) for o, r in context if float(o["value"]) <= scale]
+    dated = [(o["as_of_date"], (sentences.figure_words(o, lang) + t("chart_before_plan", lang), float(o["value"]), "baseline"))
+             for o in before]
+    dated += [(year_end(year.year), year_row(known, year, lang)) for year in known.years]
+    dated += [(o["as_of_date"], (sentences.figure_words(o, lang) + " · " + sentences.qualifier(o, False, lang), float(o["value"]),
+                                 mark_of(o, r))) for o, r in inside]
+    rows = [row for _, row in sorted(dated, key=lambda pair: pair[0])]
+    marks = ["minimum"] + [mark for _, value, mark in rows if value is not None]
+    return bars(rows, scale, lang, minimum), marks, off_scale_note([o for o, r in context if (o, r) not in inside], lang)
+
+
+def year_row(known: Standing, year, lang: str) -> tuple[str, float | None, str]:
+    label = t(YEAR_ROWS[year.outcome], lang, year=year.year)
+    if year.figure is None:
+        return label, None, year.outcome
+    added = sentences.figure_text(year.figure, known, lang) + ("" if year.whole else t("chart_part_of_year", lang))
+    return t("chart_year_words", lang, year=label, added=added), year.figure.value, "plan"

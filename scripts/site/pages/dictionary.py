@@ -1,25 +1,41 @@
-"""The data dictionary, generated from the Table Schemas: each field described once, there."""
+"""The data dictionary, generated from the Table Schemas: each field described once, there; and the
+derived tables' own page (what the site computes, each with its rule), which the dictionary lists."""
 from collections.abc import Iterator
 
 from scripts.package import DataPackage
 from scripts.site import escape, site_map
-from scripts.site.markdown import Safe, cell, en, table
+from scripts.site.markdown import Safe, bullets, cell, en, link, paragraph, table
 from scripts.site.model import Site
 from scripts.site.phrases import t
+from scripts.standing import derived
 
 
 def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
     yield site_map.DICTIONARY, page(site.package, lang)
+    yield site_map.DERIVED, derived_page(site.package, lang)
 
 
 def page(package: DataPackage, lang: str) -> str:
     blocks = [f"# {t('dictionary_title', lang)}", t("dictionary_intro", lang)]
     for resource in package.descriptor["resources"]:
         blocks += resource_section(package, resource, lang)
+    tables = [link(resource["name"], site_map.DICTIONARY, site_map.DERIVED, lang, anchor=resource["name"])
+              for resource in derived.resources(package.root)]
+    blocks += [f"## {t('dictionary_derived_title', lang)}", t("dictionary_derived_intro", lang), bullets(tables, lang)]
+    return "\n\n".join(blocks)
+
+
+def derived_page(package: DataPackage, lang: str) -> str:
+    """The derived tables, each with its rule, file, keys and fields (a page of its own: one search result
+    fetches one page, and the dictionary with them would cost more than a result may)."""
+    blocks = [f"# {t('dictionary_derived_title', lang)}", t("dictionary_derived_intro", lang)]
+    for resource in derived.resources(package.root):
+        blocks += resource_section(package, resource, lang)
     return "\n\n".join(blocks)
 
 
 def resource_section(package: DataPackage, resource: dict, lang: str) -> list[str]:
+    """A table's file, keys and fields; a derived table's rule (its schema's description) first."""
     schema = resource["schema"]
     primary_key = ", ".join(schema.get("primaryKey", []))
     facts = [f"{t('file', lang)}: {code(resource['path'])}",
@@ -30,7 +46,8 @@ def resource_section(package: DataPackage, resource: dict, lang: str) -> list[st
                      f"{code(target['resource'] + '.' + ', '.join(target['fields']))}")
     headers = [t("field", lang), t("title", lang), t("type", lang), t("description", lang), t("constraints", lang)]
     rows = [field_row(field, lang) for field in schema["fields"]]
-    return [f"## {cell(resource['name'], lang)}", "  \n".join(facts), table(headers, rows, lang)]
+    rule = [paragraph(schema.get("description_zh" if lang == "zh" else "description", ""), lang)] if schema.get("derived") else []
+    return [f"## {cell(resource['name'], lang)} {{ #{resource['name']} }}", *rule, "  \n".join(facts), table(headers, rows, lang)]
 
 
 def code(name: str) -> str:

@@ -1,37 +1,32 @@
-"""Blocks for the home page: key figures of the dated targets, the tier pyramid, the actions, who answers for what."""
+"""Blocks for the home page: how far each dated target has come, at a glance; the tier pyramid, the
+actions, who answers for what."""
 from collections import Counter
 
-from scripts.site import escape, names, site_map
-from scripts.site.formats import number, target_indicator, target_value, unit
+from scripts.site import escape, names, sentences, site_map
+from scripts.site.formats import number, target_indicator, unit
 from scripts.site.markdown import Safe, cell, link, table
 from scripts.site.model import Site
+from scripts.site.pages.overview import key, rows
+from scripts.site.pages.targets import as_of
 from scripts.site.phrases import t
-from scripts.site.standing import ORDER
-from scripts.site.pages.targets import status_badge
+from scripts.standing.facts import STATUSES
 
 PAGE = site_map.HOME
 
 
 def key_figures(site: Site, lang: str) -> str:
-    """One card per dated target, the figure large, the indicator below it, its status last; each card
-    links to the target's page."""
-    cards = []
-    for target in site.targets:
-        if not target["target_year"]:
-            continue
-        kind = t("new", lang) if target["target_type"] == "increment" else ""
-        figure = f"{kind} {target_value(target, lang)}".strip()
-        href = escape.attribute(site_map.target_page(target)) + "/"  # raw HTML: the site's URL, not the .md path
-        cards.append(f'<li><a href="{href}"><span class="figure">{cell(figure, lang)}</span>'
-                     f'<span class="indicator">{target_indicator(target, lang)}</span>'
-                     f'{status_badge(site.standing(target).status, lang)}</a></li>')
-    return f'<div class="key-figures"><ul>{"".join(cards)}</ul></div>'
+    """One row per dated target, first on the page: the latest comparable figure, its share of the target,
+    its date and the status (the scoreboard's rows, overview.py); the increment targets say new."""
+    dated = [target for target in site.targets if target["target_year"]]
+    return (f'<div class="glance">{rows(site, dated, PAGE, lang)}{key(lang)}'
+            f'<p class="as-of">{cell(as_of(site, dated, lang), lang)}</p></div>')
 
 
 def standing(site: Site, lang: str) -> str:
-    """How many targets stand where, each status linking to its group on the scoreboard."""
+    """How many targets stand where."""
     counts = Counter(site.standing(target).status for target in site.targets)
-    parts = [f"{status_badge(status, lang)} {counts[status]}" for status in ORDER if counts[status]]
+    parts = [f'<span class="status status-{status}">{sentences.status_word(status, lang)}</span> {counts[status]}'
+             for status in STATUSES if counts[status]]
     return f'<p class="standing-summary">{t("standing_summary", lang, count=len(site.targets))} {" · ".join(parts)}</p>'
 
 

@@ -1,21 +1,22 @@
-"""The targets: a scoreboard of where each stands, one page per target with its chart and sourced
-figures, and the consistency check of annual against dated targets."""
+"""The targets: a scoreboard that opens with an overview of every target, then each target grouped by
+where it stands; one page per target with its chart, the same figures in a table, their sources, a
+download of its figures and a citation; and the consistency check of annual against dated targets.
+
+Every sentence about where a target stands comes from the typed facts (scripts/standing/) through
+scripts/site/sentences.py. What only the built downloads know (a file's checksum, the stored excerpt's
+address in the release) is left as a placeholder filled after the downloads are written (target_checks.py).
+"""
 from collections.abc import Iterator
 
-from scripts.comparable import comparable
-from scripts.site import escape, names, site_map
-from scripts.site.formats import target_value
-from scripts.site.markdown import Safe, bullets, cell, en, link, paragraph, written, zh
+from scripts.site import escape, names, sentences, site_map
+from scripts.site.markdown import Safe, bullets, cell, en, link, paragraph, table, written, zh
 from scripts.site.model import Site
-from scripts.site.pages.chart import chart
+from scripts.site.pages.chart import chart, legend_words, mark_of
 from scripts.site.pages.consistency import consistency
+from scripts.site.pages.overview import overview
 from scripts.site.phrases import t
-from scripts.site.standing import ORDER, Standing
-
-STATUS_PHRASES = {"reached": "status_reached", "reported": "status_reported", "baseline": "status_baseline",
-                  "differs": "status_differs", "not_reported": "status_not_reported"}
-DETAIL_PHRASES = {"reached": "detail_reached", "reported": "detail_reported", "baseline": "detail_baseline",
-                  "differs": "detail_differs", "not_reported": "detail_not_reported"}
+from scripts.standing.facts import STATUSES, Standing
+from scripts.standing.rule import role
 
 
 def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
@@ -29,8 +30,9 @@ def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
 
 def index_page(site: Site, lang: str) -> str:
     return "\n\n".join([
-        f"# {t('targets', lang)}", intro(site, lang),
-        f"## {t('targets_scoreboard', lang)}", rule(lang), scoreboard(site, site_map.TARGETS, lang),
+        f"# {t('targets', lang)}", intro(site, lang), paragraph(as_of(site, site.targets, lang), lang),
+        f"## {t('targets_overview', lang)}", overview(site, lang),
+        f"## {t('targets_scoreboard', lang)}", rule(site, lang), scoreboard(site, site_map.TARGETS, lang),
         f"## {t('targets_consistency', lang, years=names.years(site))}", consistency(site, lang),
     ])
 
@@ -42,76 +44,64 @@ def intro(site: Site, lang: str) -> str:
     return t("sentence_separator", lang).join([t("targets_intro", lang)] + missing)
 
 
-def rule(lang: str) -> str:
+def as_of(site: Site, targets: list[dict], lang: str) -> str:
+    """Data as of the latest figure's date; sources last read; searched to: for these targets."""
+    figures = [o for target in targets for o in site.observations_of(target["target_id"])]
+    searched = max(target["searched_date"] for target in targets)
+    if not figures:
+        return t("as_of_none", lang, searched=searched)
+    read = max(site.source[o["source_id"]]["retrieved_date"] for o in figures)
+    return t("as_of", lang, date=max(o["as_of_date"] for o in figures), read=read, searched=searched)
+
+
+def rule(site: Site, lang: str) -> str:
     """The rule every status follows, folded away (open it to read it) so a phone shows the statuses first."""
-    return f'<details class="rule"><summary>{t("standing_rule_summary", lang)}</summary>{paragraph(t("standing_rule", lang), lang)}</details>'
+    first = min(int(document["signed_date"][:4]) for document in site.documents)
+    words = paragraph(t("standing_rule", lang, first=first), lang)
+    return f'<details class="rule"><summary>{t("standing_rule_summary", lang)}</summary>{words}</details>'
 
 
 def scoreboard(site: Site, page: str, lang: str) -> str:
-    """One compact line per target, grouped by status, what is known first."""
-    standings = {target["target_id"]: site.standing(target) for target in site.targets}
+    """One compact entry per target, grouped by what is known, what is known first."""
     groups = []
-    for status in ORDER:
-        listed = [target for target in site.targets if standings[target["target_id"]].status == status]
+    for status in STATUSES:
+        listed = [target for target in site.targets if site.standing(target).status == status]
         if listed:
-            lines = [scoreboard_line(site, target, standings[target["target_id"]], page, lang) for target in listed]
-            groups.append(f"### {t(STATUS_PHRASES[status], lang)} ({len(listed)})\n\n{bullets(lines, lang)}")
+            lines = [scoreboard_line(site, target, page, lang) for target in listed]
+            groups.append(f"### {t(f'status_{status}', lang)} ({len(listed)})\n\n{bullets(lines, lang)}")
     return '<div class="scoreboard" markdown>\n\n' + "\n\n".join(groups) + "\n\n</div>"
 
 
-def scoreboard_line(site: Site, target: dict, standing: Standing, page: str, lang: str) -> Safe:
-    name = link(f"{target[f'indicator_{lang}']}", page, site_map.target_page(target), lang)
-    goal = f"{target_value(target, lang)}{year_of(target, lang)}"
-    return Safe(f"{name} <span class=\"goal\">{cell(goal, lang)}</span><br>"
-                f"{status_badge(standing.status, lang)} {cell(status_detail(site, target, standing, lang), lang)}")
+def scoreboard_line(site: Site, target: dict, page: str, lang: str) -> Safe:
+    known = site.standing(target)
+    name = link(target[f"indicator_{lang}"], page, site_map.target_page(target), lang)
+    return Safe(f"{name} <span class=\"goal\">{cell(sentences.goal(target, lang), lang)}</span><br>"
+                f"{badges(known, lang)} {cell(sentences.status_sentence(known, lang), lang)}")
 
 
-def year_of(target: dict, lang: str) -> str:
-    return t("by_year", lang, year=target["target_year"]) if target["target_year"] else t("each_year", lang) \
-        if target["target_type"] == "annual" else ""
-
-
-def status_badge(status: str, lang: str) -> str:
-    return f'<span class="status status-{status}">{t(STATUS_PHRASES[status], lang)}</span>'
-
-
-def status_detail(site: Site, target: dict, standing: Standing, lang: str) -> str:
-    """The status in one sentence: the figure, its date and its kind of source, or why there is none."""
-    if standing.latest is None:
-        return t(DETAIL_PHRASES[standing.status], lang)
-    if standing.years_reached:
-        return t("detail_reached_years", lang, years=t("list_separator", lang).join(standing.years_reached),
-                 figure=target_value(standing.latest, lang), when=when(standing.latest, lang),
-                 kind=source_kind(site, standing.latest, lang))
-    return t(DETAIL_PHRASES[standing.status], lang, figure=target_value(standing.latest, lang),
-             when=when(standing.latest, lang), kind=source_kind(site, standing.latest, lang))
-
-
-def when(observation: dict, lang: str) -> str:
-    if observation["period_start_date"]:
-        return t("period", lang, start=observation["period_start_date"], end=observation["as_of_date"])
-    return observation["as_of_date"]
-
-
-def source_kind(site: Site, observation: dict, lang: str) -> str:
-    source = site.source[observation["source_id"]]
-    return site.package.enum_label("sources", "kind", source["kind"], lang)
+def badges(known: Standing, lang: str) -> str:
+    """The status, and the pace word where a baseline and the straight line (our assumption) allow one."""
+    status = f'<span class="status status-{known.status}">{sentences.status_word(known.status, lang)}</span>'
+    return status + (f' <span class="pace pace-{known.pace}">{sentences.pace_badge(known.pace, lang)}</span>' if known.pace else "")
 
 
 # --- one page per target -------------------------------------------------------------------------
 
 def target_page(site: Site, target: dict, lang: str) -> str:
-    page, standing = site_map.target_page(target), site.standing(target)
+    page, known = site_map.target_page(target), site.standing(target)
     observations = site.observations_of(target["target_id"])
-    signed = site.signed_date(target)
-    last_year = int(target["target_year"] or max(site.target_years(target["document_id"]) or [signed[:4]]))
+    row_id = target["target_id"]
     return "\n\n".join(block for block in [
-        f"# {cell(t('target_title', lang, indicator=target[f'indicator_{lang}'], goal=target_value(target, lang) + year_of(target, lang)), lang)}",
-        f'<p class="standing">{status_badge(standing.status, lang)} {cell(status_detail(site, target, standing, lang), lang)}</p>',
-        rule(lang),
+        f"# {cell(sentences.headline(target, lang), lang)}",
+        f'<p class="standing">{badges(known, lang)} {cell(sentences.status_sentence(known, lang), lang)}</p>',
+        f'<p class="as-of">{cell(as_of(site, [target], lang), lang)}</p>',
+        rule(site, lang),
         f"## {t('target_stated', lang)}", stated(site, target, page, lang),
-        f"## {t('targets_chart', lang)}", chart(target, observations, signed, last_year, lang),
-        f"## {t('target_figures', lang)}", figures(site, target, observations, lang),
+        f"## {t('targets_chart', lang)}", chart(site, target, lang),
+        f"## {t('target_figures', lang)}", figures(site, known, observations, lang),
+        f"## {t('target_sources', lang)}", f"<!-- data:target-sources {row_id} -->",
+        f"## {t('target_download', lang)}", f"<!-- data:target-downloads {row_id} -->",
+        f"## {t('target_cite', lang)}", f"<!-- data:target-cite {row_id} -->",
         f"## {t('target_work', lang)}", work(site, target, page, lang),
     ] if block)
 
@@ -127,24 +117,36 @@ def stated(site: Site, target: dict, page: str, lang: str) -> str:
     return bullets([Safe(fact) for fact in facts], lang)
 
 
-def figures(site: Site, target: dict, observations: list[dict], lang: str) -> str:
-    """Every published figure, each with its date, kind, scope, source, quote and note: the chart's data in words."""
+def figures(site: Site, known: Standing, observations: list[dict], lang: str) -> str:
+    """Every published figure in a table (the chart's data), then each in full: quote, scope, source, note."""
     if not observations:
-        return paragraph(t("no_figures", lang), lang)
-    return "\n\n".join(observation_block(site, target, o, lang) for o in reversed(observations))
+        return paragraph(t("no_figures", lang, searched=known.plan.searched), lang)
+    return "\n\n".join([figure_table(site, known, observations, lang)]
+                       + [observation_block(site, known, o, lang) for o in reversed(observations)])
 
 
-def observation_block(site: Site, target: dict, observation: dict, lang: str) -> str:
+def figure_table(site: Site, known: Standing, observations: list[dict], lang: str) -> str:
+    """The chart's figures, one row each: the figure with its kind and date(s) (linked to it in full below),
+    how it stands against the target, and who published it (linked to the source below)."""
+    headers = [t("figure_value", lang), t("figure_compared", lang), t("source", lang)]
+    rows = [[Safe(f'<a href="#{escape.attribute(o["observation_id"])}">{cell(sentences.figure_words(o, lang), lang)}</a>'),
+             legend_words(mark_of(o, role(o, known.target, known.plan)), lang),
+             Safe(f'<a href="#source-{escape.attribute(o["source_id"])}">{written(site.source[o["source_id"]]["publisher"], lang)}</a>')]
+            for o in reversed(observations)]
+    return table(headers, rows, lang)
+
+
+def observation_block(site: Site, known: Standing, observation: dict, lang: str) -> str:
     source = site.source[observation["source_id"]]
     label = site.package.enum_label
+    compared = role(observation, known.target, known.plan) != "context"
     scope = cell(label("progress", "scope", observation["scope"], lang), lang)
     if observation[f"scope_note_{lang}"]:
         scope += f": {cell(observation[f'scope_note_{lang}'], lang)}"
     lines = [
-        f"<strong>{cell(when(observation, lang), lang)}</strong> · {cell(target_value(observation, lang), lang)} · "
-        f"{cell(label('progress', 'figure_type', observation['figure_type'], lang), lang)}",
+        f"<strong>{cell(sentences.figure_words(observation, lang), lang)}</strong>",
         f"{t('scope', lang)}: {scope}",
-        "" if comparable(observation, target) else t("context_figure", lang),
+        "" if compared else t("context_figure", lang),
         f"{t('date_basis', lang)}: {cell(label('progress', 'date_basis', observation['date_basis'], lang), lang)}",
         f"{t('quote', lang)}: {zh(observation['quote_zh'], lang)}",
         f"{t('quote_translation', lang)}: {en(observation['quote_en'], lang)}" if lang == "en" else "",
@@ -159,7 +161,7 @@ def source_line(site: Site, source: dict, lang: str) -> str:
     """The page as a link named by its title as published (on English pages glossed by our description),
     or by our description where it shows none; then its publisher, date and kind."""
     if source["title"]:
-        name = zh(Safe(escape.external_link(source["url"], source["title"])), lang)
+        name = chinese_link(source["url"], source["title"], lang)
         gloss = f" \u2014 {cell(source['description_en'], lang)}" if lang == "en" else ""
     else:
         name, gloss = escape.external_link(source["url"], source[f"description_{lang}"]), ""
@@ -168,6 +170,15 @@ def source_line(site: Site, source: dict, lang: str) -> str:
     if source["original_outlet"]:
         details.append(t("original_outlet", lang, outlet=written(source["original_outlet"], lang)))
     return f"{name}{gloss} ({t('list_separator', lang).join(details)})"
+
+
+def chinese_link(url: str, title: str, lang: str) -> str:
+    """A link named by a Chinese title, marked as Chinese on the link itself on English pages (wrapped in a
+    span, it would lose the underline that tells it from the text around it)."""
+    link = escape.external_link(url, title)
+    if lang == "zh":
+        return link
+    return link.replace("<a ", '<a lang="zh" ', 1) if link.startswith("<a ") else str(zh(Safe(link), lang))
 
 
 def work(site: Site, target: dict, page: str, lang: str) -> str:

@@ -1,6 +1,6 @@
 """Progress figures hold the same guarantees as the plan's text, offline: each source keeps its excerpt,
 each quote is in it, each figure agrees with its quote, and its dates and period fit what it is (which
-figures are compared with a target is scripts/comparable.py's rule, not a reason to refuse one)."""
+figures are compared with a target is scripts/standing/comparable.py's rule, not a reason to refuse one)."""
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -147,6 +147,25 @@ def _scope(row: dict, target: dict) -> Iterator[tuple[str, str, str, str]]:
     if row["unit_zh"] != target["unit_zh"]:
         yield ("progress.unit-not-targets", "unit_zh", f"\u201c{row['unit_zh']}\u201d is not the target's unit (\u201c{target['unit_zh']}\u201d).",
                "a figure of the same scope counts in the target's unit; otherwise set scope to differs.")
+
+
+def searched_dates(package: DataPackage) -> Iterator[Problem]:
+    """A target was searched for no earlier than the day a source of its figures was read: the site dates
+    "no figure found (searched to …)" by searched_date, which must not be older than what it shows."""
+    read = {s["source_id"]: s["retrieved_date"] for s in package.rows("sources") if ISO_DATE.fullmatch(s["retrieved_date"])}
+    latest: dict[str, tuple[str, str]] = {}
+    for row in package.rows("progress"):
+        day = read.get(row["source_id"], "")
+        if day > latest.get(row["target_id"], ("", ""))[0]:
+            latest[row["target_id"]] = (day, row["source_id"])
+    file = package.resource("targets")["path"]
+    for target in package.rows("targets"):
+        day, source_id = latest.get(target["target_id"], ("", ""))
+        if ISO_DATE.fullmatch(target["searched_date"]) and day > target["searched_date"]:
+            yield Problem("target.searched-before-source-read", file, target["_line"], "searched_date",
+                          f"{target['searched_date']} is before {day}, the day {source_id}, a source of its figures, was read.",
+                          f"set searched_date to the day of the last search for this target's figures (at least {day}), "
+                          "and list the queries in data/source/progress/SEARCHES.md.")
 
 
 def no_future_dates(package: DataPackage) -> Iterator[Problem]:
