@@ -103,11 +103,6 @@ def markdown_in(markdown: str, written: str, lang: str) -> str:
     return shown if lang == written else f'<div lang="{written}" markdown>\n\n{shown}\n\n</div>'
 
 
-def english_markdown(markdown: str, lang: str) -> str:
-    """Markdown written in English (CHANGELOG.md), for a page in `lang`."""
-    return markdown_in(markdown, ENGLISH, lang)
-
-
 def _others_marked(markdown: str, written: str) -> str:
     """Markdown prose in `written`, each run of the other language in a <span lang> (left unescaped: Markdown)."""
     if written != CHINESE:
