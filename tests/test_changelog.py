@@ -94,7 +94,8 @@ ENGLISH = "## 1.0.1\n\nA patch.\n\n### Data\n- Corrected 新增 in `t05` (see ht
 
 
 @pytest.mark.parametrize(("chinese", "caught"), [
-    ("## 1.0.1\n\n一个修订版本。\n\n### 数据\n- 更正了 `t05` 中的“新增”（见 https://example.org/a）。\n- 新增 o030。\n", None),
+    ("## 1.0.1\n\n一个修订版本。\n\n### 数据\n- 更正了 `t05` 中的“新增”（见 https://example.org/a）。\n- 新增 o030。\n",
+     None),
     ("## 1.0.1\n\n一个修订版本。\n\n### 数据\n- 更正了 `t05` 中的“新增”。\n", "entries"),
     ("## 1.0.1\n\n一个修订版本。\n\n### Data\n- 更正了 `t05` 中的“新增”。\n- 新增 o030。\n", "entries"),
     ("## 1.0.1\n\n### 数据\n- 更正了 `t05` 中的“新增”。\n- 新增 o030。\n", "paragraphs"),

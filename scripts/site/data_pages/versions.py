@@ -1,5 +1,6 @@
 """The Versions page: every recorded release, newest first, with its date, commit, main files, what
-changed (its section of the page's language's changelog) and those files' lines of its SHA256SUMS, read from the files published."""
+changed (its section of the changelog in the page's language) and those files' lines of its SHA256SUMS,
+read from the files published."""
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
