@@ -5,7 +5,7 @@ rebuild door), and passed down; nothing below an entry point reads the environme
 own. A test builds in-process into a temporary folder by making its own context.
 
     root           every input: the package (datapackage.yaml, data/, schemas/), the hand-written pages
-                   (docs/), CHANGELOG.md, CITATION.cff, LICENSE.md, releases.yaml
+                   (docs/), CHANGELOG.md and CHANGELOG.zh.md, CITATION.cff, LICENSE.md, releases.yaml
     out            the build's working folder (out/staging: the pages and site being made)
     site_dir       where the finished site is swapped in
     release_cache  each recorded release, rebuilt once from its commit
@@ -29,7 +29,7 @@ SITE_URL_VARIABLE = "SITE_URL"
 # The build's inputs under root (files and folders): the package, what travels with it in a release, the rest.
 PACKAGE_INPUTS = ["datapackage.yaml", "data", "schemas"]
 RELEASE_INPUTS = [*PACKAGE_INPUTS, "CITATION.cff", "LICENSE.md"]
-INPUTS = [*RELEASE_INPUTS, "docs", "CHANGELOG.md", "releases.yaml"]
+INPUTS = [*RELEASE_INPUTS, "docs", "CHANGELOG.md", "CHANGELOG.zh.md", "releases.yaml"]
 
 
 @dataclass(frozen=True)

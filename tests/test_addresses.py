@@ -17,7 +17,8 @@ PLACEHOLDER = "example.invalid"
 PUBLISHED_WITH_PLACEHOLDER = ["v1.0.0"]  # published releases never change; no new one may join them
 # What people edit and what the build reads (tests/ aside: they may name the placeholder to look for it).
 REPOSITORY = ["data", "schemas", "docs", "scripts", ".github", "datapackage.yaml", "CITATION.cff", ".zenodo.json",
-              "releases.yaml", "mkdocs.yml", "README.md", "CHANGELOG.md", "LICENSE.md", "CONTRIBUTING.md", "CONTRIBUTING.en.md"]
+              "releases.yaml", "mkdocs.yml", "README.md", "CHANGELOG.md", "CHANGELOG.zh.md", "LICENSE.md", "CONTRIBUTING.md",
+              "CONTRIBUTING.en.md"]
 # The files a release is made from: every address it may carry is one of theirs.
 INPUTS = ["data", "schemas", "datapackage.yaml", "CITATION.cff", "LICENSE.md"]
 ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]{}|,;`]+")

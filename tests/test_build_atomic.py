@@ -71,4 +71,5 @@ def test_a_release_the_changelog_does_not_mention_stops_the_build(built_copy, ca
     edit(built_copy, "datapackage.yaml", descriptor.replace("\nversion: ", "\nversion: 99.0.0\nold_version: ", 1))
 
     assert build(built_copy) == 1
-    assert "[build.changelog-section-missing] CHANGELOG.md has no section '## 99.0.0'" in capsys.readouterr().err
+    assert ("[build.changelog-section-missing] CHANGELOG.md and CHANGELOG.zh.md have no section '## 99.0.0'"
+            in capsys.readouterr().err)

@@ -203,11 +203,17 @@ def test_download_pages_cite_the_version_in_both_languages(built_docs):
 
 
 def test_changelog_pages_carry_the_changelog(built_docs):
-    """The newest section, as written (the English page) or with its Chinese runs marked (the Chinese page)."""
-    section = re.search(r"^## .*?(?=^## |\Z)", (REPO / "CHANGELOG.md").read_text(encoding="utf-8"), re.M | re.S)
-    for page in ["changelog.md", "changelog.en.md"]:
-        shown = re.sub(r'<span lang="zh">(.*?)</span>', r"\1", (built_docs / "data" / page).read_text(encoding="utf-8"))
-        assert section.group(0).strip() in shown, page
+    """Each page the newest section of its language's changelog, as written but for the runs of the other
+    language marked (CHANGELOG.zh.md on the Chinese page, CHANGELOG.md on the English one), and not the other's."""
+    for page, written, other in [("changelog.md", "CHANGELOG.zh.md", "CHANGELOG.md"),
+                                 ("changelog.en.md", "CHANGELOG.md", "CHANGELOG.zh.md")]:
+        newest = {name: re.search(r"^## .*?(?=^## |\Z)", (REPO / name).read_text(encoding="utf-8"), re.M | re.S)[0].strip()
+                  for name in (written, other)}
+        text = (built_docs / "data" / page).read_text(encoding="utf-8")
+        shown = re.sub(r'<span lang="(?:zh|en)">(.*?)</span>', r"\1", text, flags=re.S)
+        assert newest[written] in shown, page
+        assert newest[other].split("\n- ", 1)[1][:60] not in shown, page  # its first entry, in the other language
+        assert '<div lang="' not in text, page  # the page's own language: nothing to mark as a whole
 
 
 def test_termbase_lists_every_term_and_unit_with_its_forms(built_docs):

@@ -73,8 +73,11 @@ def test_a_release_entry_is_dated_the_release_and_carries_its_changelog(built_si
             assert entry.findtext(f"{A}updated") == f"{release.date}T00:00:00Z"
             assert release.version in entry.findtext(f"{A}title")
             content = entry.find(f"{A}content")
-            assert content.get("type") == "html" and content.text == as_html(changelog.section(release.version, changelog.read_changelog(REPO)))
+            # The section of the feed's own language: the Chinese feed carries CHANGELOG.zh.md's.
+            written = changelog.section(release.version, (REPO / changelog.FILES[lang]).read_text(encoding="utf-8"))
+            assert content.get("type") == "html" and content.text == as_html(written)
             assert "<li>" in content.text and "**" not in content.text  # Markdown rendered, not shown raw
+            assert ("### 数据" in written) == (lang == "zh") and ("### Data" in written) == (lang == "en")
 
 
 def test_an_observation_entry_is_dated_the_day_its_source_was_read(built_site):

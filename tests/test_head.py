@@ -165,5 +165,6 @@ def test_a_page_s_lastmod_is_its_inputs_last_commit_not_the_build_day(addressed_
     assert dates[ADDRESS + "en/about/licence/"] == committed("docs/about/licence.en.md")
     assert dates[ADDRESS + "targets/cq-2024-14-t01/"] == committed("data", "schemas", "datapackage.yaml")
     assert dates[ADDRESS + "en/data/"] == committed("docs/data/index.en.md", "data", "schemas", "datapackage.yaml",
-                                                    "CHANGELOG.md", "releases.yaml", "CITATION.cff")
+                                                    "CHANGELOG.md", "CHANGELOG.zh.md", "releases.yaml",
+                                                    "CITATION.cff")
     assert all(dates.values()) and "changefreq" not in (addressed_site / "sitemap.xml").read_text(encoding="utf-8")

@@ -175,8 +175,11 @@ def test_a_release_s_page_cites_it_at_its_own_address_and_says_what_changed(addr
         address = f"{ADDRESS}downloads/v{release.version}/"
         assert f"(Version {release.version}) [Data set]. {address}" in text and f"url = {{{address}}}" in text
         assert "example.invalid" not in text and release.commit[:12] in text and release.date in text
-        first_line = changelog.section(release.version, changelog.read_changelog(REPO)).splitlines()[0]
-        assert re.sub(r"[`*]", "", first_line.lstrip("#- ").split("(")[0]).strip()[:30] in re.sub(r"<[^>]+>", "", text)
+        for lang in changelog.FILES:  # each language's section, marked with its language
+            first_line = changelog.section(release.version, changelog.read_changelog(REPO, lang)).splitlines()[0]
+            block = re.search(rf'<div lang="{lang}">(.*?)</div>', text, re.S)
+            assert block, (release.version, lang)
+            assert re.sub(r"[`*]", "", first_line.lstrip("#- ").split("(")[0]).strip()[:30] in re.sub(r"<[^>]+>", "", block[1])
 
 
 def test_a_release_s_page_links_the_versions_before_and_after(built_site):

@@ -1,7 +1,7 @@
 """scripts/site/parts.py: the runs of the other language in a generated text are marked, and nothing else."""
 import pytest
 
-from scripts.site.parts import english_markdown, marked
+from scripts.site.parts import markdown_in, marked
 
 ZH, EN = '<span lang="zh">', '<span lang="en">'
 
@@ -32,6 +32,16 @@ def test_marked(text, lang, expected):
 
 def test_english_markdown_marks_chinese_outside_code_and_the_whole_on_chinese_pages():
     markdown = "- **Checks** flag 新增 and `新增` in\n\n```text\n万 = 10000\n```\n\n<a title=\"目标\">x</a>"
-    english = english_markdown(markdown, "en")
+    english = markdown_in(markdown, "en", "en")
     assert english == markdown.replace("flag 新增", f"flag {ZH}新增</span>")
-    assert english_markdown(markdown, "zh") == f'<div lang="en" markdown>\n\n{english}\n\n</div>'
+    assert markdown_in(markdown, "en", "zh") == f'<div lang="en" markdown>\n\n{english}\n\n</div>'
+
+
+def test_chinese_markdown_marks_english_phrases_outside_code_and_the_whole_on_english_pages():
+    markdown = ("- **推动**译作 “push for”，不再用 “ensure”；见 `make validate --codes zh` 与 README 的\n"
+                "  “Where things\n  are” 一节，以及 https://example.org/a-b/c。\n\n### 数据\n- 每年 “every year”")
+    chinese = markdown_in(markdown, "zh", "zh")
+    assert chinese == (markdown.replace("push for", f"{EN}push for</span>")
+                       .replace("Where things\n  are", f"{EN}Where things\n  are</span>")
+                       .replace("every year", f"{EN}every year</span>"))
+    assert markdown_in(markdown, "zh", "en") == f'<div lang="zh" markdown>\n\n{chinese}\n\n</div>'

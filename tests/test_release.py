@@ -35,12 +35,16 @@ GIVEN = max([read_yaml(REPO / "datapackage.yaml")["version"], *(release.version 
 A, B, C = bump(GIVEN), bump(bump(GIVEN)), bump(bump(bump(GIVEN)))
 
 
-def add_section(root: Path, version: str) -> None:
-    """A changelog section for version, above the newest one."""
-    path = root / "CHANGELOG.md"
-    text = path.read_text(encoding="utf-8")
-    at = text.index("\n## ") + 1
-    path.write_text(f"{text[:at]}## {version}\n\n### Data\n- A release made by the tests.\n\n{text[at:]}", encoding="utf-8")
+SECTIONS = {"CHANGELOG.md": "### Data\n- A release made by the tests.", "CHANGELOG.zh.md": "### 数据\n- 测试所作的发布。"}
+
+
+def add_section(root: Path, version: str, files: tuple[str, ...] = tuple(SECTIONS)) -> None:
+    """A section for version in each changelog named (both, unless told), above the newest one."""
+    for name in files:
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        at = text.index("\n## ") + 1
+        path.write_text(f"{text[:at]}## {version}\n\n{SECTIONS[name]}\n\n{text[at:]}", encoding="utf-8")
 
 
 def change_a_row(root: Path, words: str) -> None:
@@ -227,7 +231,13 @@ def test_refuses_a_malformed_version(clean):
 
 
 def test_refuses_a_version_the_changelog_does_not_mention(clean):
-    refused(clean, C, "release.changelog-section-missing")
+    assert "CHANGELOG.md and CHANGELOG.zh.md have no section" in refused(clean, C, "release.changelog-section-missing")
+
+
+def test_refuses_a_version_only_the_english_changelog_mentions(clean):
+    add_section(clean, C, ("CHANGELOG.md",))  # left uncommitted: the changelogs are checked first
+    said = refused(clean, C, "release.changelog-section-missing")
+    assert f"CHANGELOG.zh.md has no section '## {C}'" in said and "CHANGELOG.md " not in said
 
 
 def test_refuses_uncommitted_changes(clean):

@@ -1,8 +1,8 @@
 """Cut a release: `make release VERSION=X.Y.Z`, that is `python -m scripts.publication.cut X.Y.Z`.
 
 Refuses, in one line with exit 1, a version that is malformed or not higher than the descriptor's and
-every recorded one, a CHANGELOG.md without its `## X.Y.Z` section, uncommitted changes, or data that
-do not validate. Then writes the version and today's date wherever they are stated
+every recorded one, a changelog (CHANGELOG.md or CHANGELOG.zh.md) without its `## X.Y.Z` section,
+uncommitted changes, or data that do not validate. Then writes the version and today's date wherever they are stated
 (scripts/publication/version_files.py), commits "Release X.Y.Z", appends that commit to releases.yaml and commits
 "Record release X.Y.Z". From then on every build publishes downloads/vX.Y.Z/ from that commit.
 """
@@ -41,9 +41,10 @@ def refusal(root: Path, version: str) -> BuildError | None:
                           "Fix: run make release VERSION=1.0.1, for example.")
     if reason := not_higher(root, version):
         return reason
-    if changelog.section(version, changelog.read_changelog(root)) is None:
-        return BuildError("release.changelog-section-missing", f"{changelog.FILE} has no section '## {version}'. Fix: say "
-                          "what changed for users (rename '## Unreleased' to it), commit, and run this again.")
+    if files := changelog.lacking(changelog.read_changelogs(root), version):
+        return BuildError("release.changelog-section-missing", f"{changelog.no_section(files, version)}. Fix: say what "
+                          "changed for users, in English and in Chinese (rename '## Unreleased' to it in both files), "
+                          "commit, and run this again.")
     if not is_clean(root):
         return BuildError("release.uncommitted-changes", "the working tree has uncommitted changes (git status). Fix: "
                           "commit or stash them, so the release is exactly a commit.")

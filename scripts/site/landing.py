@@ -5,7 +5,7 @@ downloads/v<version>/, the snippets read downloads/latest/, the preview's CITATI
 downloads/unreleased/. A static host that does not list folders (GitHub Pages) answers 404 for a folder
 without index.html, so after MkDocs the build writes one into each (scripts/build.py): what the folder
 holds (each file with its size and SHA-256, from its SHA256SUMS and the files), how to cite it, its
-CHANGELOG section, and the versions before and after. It is the site's page, not the release's: no
+section of the changelog in each language, and the versions before and after. It is the site's page, not the release's: no
 SHA256SUMS lists it and the release's files stay the bytes they were.
 
 A folder's address serves one file, so the page holds both languages, Chinese first (the site's root
@@ -32,12 +32,12 @@ from scripts.publication.registry import Release, read_releases, version_key
 from scripts.site import site_map
 from scripts.site.data_pages.citation import bibtex, citation_key, plain_citation
 from scripts.site.data_pages.versions import placeholder_address
+from scripts.site.parts import markdown_in
 from scripts.site.phrases import DEFAULT_LANGUAGE, t
 from scripts.theme.hooks.csp import with_policy
 from scripts.theme.hooks.table_regions import wrap_tables
 
 OTHER = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
-UNRELEASED_SECTION = "Unreleased"  # CHANGELOG.md's heading for what the preview holds
 
 
 @dataclass(frozen=True)
@@ -182,12 +182,16 @@ def citation_block(downloads: Path, folder: Folder, site_url: str | None) -> str
 
 
 def changes(root: Path, folder: Folder) -> str:
-    """The folder's section of CHANGELOG.md (English, as the file is), as HTML."""
-    version = UNRELEASED_SECTION if folder.name == layout.UNRELEASED else folder.version
-    section = changelog.section(version, changelog.read_changelog(root))
+    """The folder's section of each language's changelog, as HTML, each marked with its language."""
+    version = changelog.UNRELEASED if folder.name == layout.UNRELEASED else folder.version
+    return "\n".join(language_changes(changelog.read_changelog(root, lang), version, lang) for lang in LANGUAGES)
+
+
+def language_changes(text: str, version: str, lang: str) -> str:
+    section = changelog.section(version, text)
     if section is None:
-        return paragraphs("landing_no_changes")
-    return f'<div lang="en">\n{markdown.markdown(section, extensions=["tables"])}\n</div>'
+        return f"<p{marked(lang)}>{t('landing_no_changes', lang)}</p>"
+    return f'<div lang="{lang}">\n{markdown.markdown(markdown_in(section, lang, lang), extensions=["tables"])}\n</div>'
 
 
 def neighbours(folder: Folder, versions: list[str], has_preview: bool) -> str:

@@ -87,21 +87,32 @@ def _span(piece: str, lang: str) -> str:
 
 # In Markdown written by hand: code (fenced or inline) and HTML tags, left as they are.
 _MARKDOWN_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<[^>\n]+>", re.S | re.M)
+# A line break inside a paragraph or list item (not before a new item, heading or blank line): a phrase may run across it.
+_SOFT_BREAK = re.compile(r"\n(?=[ \t]*[^\s#>*+|-])")
 
 
-def english_markdown(markdown: str, lang: str) -> str:
-    """Markdown written in English (CHANGELOG.md), for a page in `lang`: every Chinese run outside code marked
-    as Chinese, and the whole marked as English on a Chinese page (md_in_html keeps it Markdown)."""
+def markdown_in(markdown: str, written: str, lang: str) -> str:
+    """Markdown written in one language (a changelog), for a page in `lang`: every run of the other language
+    outside code marked with its language, and the whole marked as `written` on a page in another language
+    (md_in_html keeps it Markdown)."""
     pieces, at = [], 0
     for code in _MARKDOWN_CODE.finditer(markdown):
-        pieces += [_chinese_marked(markdown[at:code.start()]), code[0]]
+        pieces += [_others_marked(markdown[at:code.start()], written), code[0]]
         at = code.end()
-    shown = "".join(pieces) + _chinese_marked(markdown[at:])
-    return shown if lang == ENGLISH else f'<div lang="{ENGLISH}" markdown>\n\n{shown}\n\n</div>'
+    shown = "".join(pieces) + _others_marked(markdown[at:], written)
+    return shown if lang == written else f'<div lang="{written}" markdown>\n\n{shown}\n\n</div>'
 
 
-def _chinese_marked(markdown: str) -> str:
-    return CHINESE_RUN.sub(lambda run: f'<span lang="{CHINESE}">{run[0]}</span>', markdown)
+def _others_marked(markdown: str, written: str) -> str:
+    """Markdown prose in `written`, each run of the other language in a <span lang> (left unescaped: Markdown)."""
+    if written != CHINESE:
+        return CHINESE_RUN.sub(lambda run: f'<span lang="{CHINESE}">{run[0]}</span>', markdown)
+    found = _english_runs(_SOFT_BREAK.sub(" ", markdown))  # the same length: the runs' places hold in markdown
+    pieces, at = [], 0
+    for start, end, other in found:
+        pieces += [markdown[at:start], f'<span lang="{other}">{markdown[start:end]}</span>']
+        at = end
+    return "".join(pieces) + markdown[at:]
 
 
 def prose_markdown(markdown: str, lang: str) -> str:

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from scripts.context import PACKAGE_INPUTS, BuildContext
+from scripts.publication import changelog
 from scripts.site.phrases import DEFAULT_LANGUAGE, suffix
 from scripts.site.site_map import page_language, path_in
 
@@ -25,7 +26,7 @@ ET.register_namespace("", SITEMAP)
 ET.register_namespace("xhtml", XHTML)
 PLACEHOLDER = "<!-- data:"
 # What the Data pages' placeholders read beyond the package (scripts/site/data_pages).
-PLACEHOLDER_INPUTS = [*PACKAGE_INPUTS, "CHANGELOG.md", "releases.yaml", "CITATION.cff"]
+PLACEHOLDER_INPUTS = [*PACKAGE_INPUTS, *changelog.FILES.values(), "releases.yaml", "CITATION.cff"]
 
 
 def change_dates(repository: Path) -> dict[str, str]:

@@ -19,7 +19,7 @@ from scripts.publication.published import Published
 from scripts.site.data_pages.citation import bibtex, citation_key, plain_citation, site_citation
 from scripts.site.data_pages.dataset import data_page, dataset_script
 from scripts.site.data_pages.versions import page_link, versions
-from scripts.site.parts import english_markdown
+from scripts.site.parts import markdown_in
 from scripts.site.phrases import t
 from scripts.site.site_map import address, feed_path
 from scripts.standing import derived
@@ -104,13 +104,14 @@ def citation_box(context: BuildContext, lang: str) -> str:
             f"**BibTeX**\n\n```bibtex\n{bibtex(citation, citation_key(str(citation['version'])))}\n```")
 
 
-def changelog(root: Path, version: str) -> str:
-    """CHANGELOG.md below its title; the build stops if it says nothing about the version being released."""
-    text = changelog_file.read_changelog(root)
-    if changelog_file.section(version, text) is None:
-        raise BuildError("build.changelog-section-missing", f"CHANGELOG.md has no section '## {version}'. "
-                         f"Fix: say what changed in this version under '## {version}' before releasing it.")
-    return re.sub(r"\A# .*\n", "", text).strip()
+def changelog(root: Path, version: str, lang: str) -> str:
+    """The language's changelog below its title, its other-language runs marked; the build stops if either
+    language's says nothing about the version being released."""
+    texts = changelog_file.read_changelogs(root)
+    if files := changelog_file.lacking(texts, version):
+        raise BuildError("build.changelog-section-missing", f"{changelog_file.no_section(files, version)}. Fix: say what "
+                         f"changed in this version under '## {version}', in English and in Chinese, before releasing it.")
+    return markdown_in(re.sub(r"\A# .*\n", "", texts[lang]).strip(), lang, lang)
 
 
 def feed_links(site_url: str | None, lang: str) -> str:
@@ -135,7 +136,7 @@ def blocks(context: BuildContext, package: DataPackage, published: Published) ->
         "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang) + "\n\n"
                                        + target_files(package, published, lang),
         "cite": lambda lang: citation_box(context, lang),
-        "changelog": lambda lang: english_markdown(changelog(context.root, version), lang),
+        "changelog": lambda lang: changelog(context.root, version, lang),
         "versions": lambda lang: versions(context.root, published, lang),
         "feeds": lambda lang: feed_links(site_url, lang),
         "dataset": lambda lang: dataset_script(context, package, published, lang),

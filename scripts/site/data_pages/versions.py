@@ -1,5 +1,6 @@
 """The Versions page: every recorded release, newest first, with its date, commit, main files, what
-changed (its CHANGELOG.md section) and those files' lines of its SHA256SUMS, read from the files published."""
+changed (its section of the changelog in the page's language) and those files' lines of its SHA256SUMS,
+read from the files published."""
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,15 +11,15 @@ from scripts.publication import changelog
 from scripts.publication.published import Published
 from scripts.publication.registry import Release, read_releases
 from scripts.site import site_map
-from scripts.site.parts import english_markdown
+from scripts.site.parts import markdown_in
 from scripts.site.phrases import t
 
 
 def versions(root: Path, published: Published, lang: str) -> str:
     if not published.releases:
         return t("no_release_yet", lang)
-    text = changelog.read_changelog(root)
-    return "\n\n".join(release_section(published.downloads, release, changes(release, text), lang)
+    texts = changelog.read_changelogs(root)
+    return "\n\n".join(release_section(published.downloads, release, changes(release, texts, lang), lang)
                        for release in reversed(published.releases))
 
 
@@ -40,18 +41,18 @@ def placeholder_address(release_dir: Path, lang: str) -> str:
     return t("version_placeholder_address", lang) if (urlsplit(homepage).hostname or "").endswith(".invalid") else ""
 
 
-def changes(release: Release, changelog_text: str) -> str:
-    section = changelog.section(release.version, changelog_text)
-    if section is None:
-        raise BuildError("build.changelog-section-missing", f"CHANGELOG.md has no section '## {release.version}', a release recorded in releases.yaml. "
-                         "Fix: restore what it said about that release.")
-    return section
+def changes(release: Release, changelogs: dict[str, str], lang: str) -> str:
+    """What the language's changelog says the release changed; the build stops if either language's says nothing."""
+    if files := changelog.lacking(changelogs, release.version):
+        raise BuildError("build.changelog-section-missing", f"{changelog.no_section(files, release.version)}, a release "
+                         "recorded in releases.yaml. Fix: restore what it said about that release.")
+    return changelog.section(release.version, changelogs[lang])
 
 
-def recorded_changes(root: Path) -> list[tuple[Release, str]]:
-    """Every recorded release, oldest first, with what CHANGELOG.md says it changed."""
-    text = changelog.read_changelog(root)
-    return [(release, changes(release, text)) for release in read_releases(root)]
+def recorded_changes(root: Path, lang: str) -> list[tuple[Release, str]]:
+    """Every recorded release, oldest first, with what the language's changelog says it changed."""
+    texts = changelog.read_changelogs(root)
+    return [(release, changes(release, texts, lang)) for release in read_releases(root)]
 
 
 def page_link(folder: str, path: str) -> str:
@@ -71,6 +72,6 @@ def release_section(downloads: Path, release: Release, changes_text: str, lang: 
     # The heading's id is the folder's name (v1.0.0), so the feeds can link to a version's section.
     parts = [f"## {release.version} {{#{folder}}}", t("version_released", lang, date=release.date, commit=release.commit), page, links,
              placeholder_address(release_dir, lang), f"**{t('version_changes', lang)}**",
-             english_markdown(changes_text, lang),  # CHANGELOG.md is English
+             markdown_in(changes_text, lang, lang),
              f"**{t('version_checksums', lang)}**", f"```text\n{checksums(release_dir, files)}\n```"]
     return "\n\n".join(part for part in parts if part)

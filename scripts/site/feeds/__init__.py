@@ -24,7 +24,8 @@ def language_feed(context: BuildContext, package: DataPackage, lang: str) -> byt
                 author=", ".join(author_names(read_citation(context.root))),
                 self_link=address(feed_path(lang), folder, base), home=address(folder, folder, base),
                 fallback_date=package.descriptor["created"][:10])
-    return atom_feed(feed, entries(package, recorded_changes(context.root), lang), partial(address, from_url=folder, site_url=base))
+    return atom_feed(feed, entries(package, recorded_changes(context.root, lang), lang),
+                     partial(address, from_url=folder, site_url=base))
 
 
 def write_feeds(context: BuildContext, package: DataPackage, site: Path) -> list[Path]:

@@ -1,13 +1,14 @@
 """What the feeds announce: each recorded data release and each reported progress figure, in a language.
 
-A release's entry is dated the day it was released (releases.yaml); its content is its CHANGELOG section
-as HTML. A progress figure's entry is dated the day we read its source (sources.retrieved_date): the day
-the figure could enter our data, where the source's own date (published_date) may be unknown or years
-earlier. Its words come from the same typed facts as the pages (scripts/site/sentences.py): a level on a
-date or an addition from–to, never "as of" for an addition; a figure of another scope says so and names
-how, and one of another kind says it is context, so no entry reads as the target's own count. Each entry's
-id is made from what it announces (a version, an observation_id), never from an address, so it stays the
-same wherever the site is served and however its pages move (feeds.atom).
+A release's entry is dated the day it was released (releases.yaml); its content is its section of the
+changelog in the feed's language, as HTML. A progress figure's entry is dated the day we read its source
+(sources.retrieved_date): the day the figure could enter our data, where the source's own date
+(published_date) may be unknown or years earlier. Its words come from the same typed facts as the pages
+(scripts/site/sentences.py): a level on a date or an addition from–to, never "as of" for an addition; a
+figure of another scope says so and names how, and one of another kind says it is context, so no entry reads
+as the target's own count. Each entry's id is made from what it announces (a version, an observation_id),
+never from an address, so it stays the same wherever the site is served and however its pages move
+(feeds.atom).
 """
 from dataclasses import dataclass
 
@@ -50,7 +51,7 @@ def release_entry(release: Release, changes: str, lang: str) -> Entry:
 
 
 def as_html(changes: str) -> str:
-    """A CHANGELOG section as HTML, as feed readers show it (Atom content type html)."""
+    """A changelog section as HTML, as feed readers show it (Atom content type html)."""
     return markdown.markdown(changes, extensions=["sane_lists"])
 
 
@@ -85,7 +86,7 @@ def progress_entries(package: DataPackage, lang: str) -> list[Entry]:
 
 
 def entries(package: DataPackage, releases: list[tuple[Release, str]], lang: str) -> list[Entry]:
-    """Every release (each with its CHANGELOG section) and progress figure, newest first (ties: releases
+    """Every release (each with its changelog section) and progress figure, newest first (ties: releases
     first, then as in the data)."""
     found = [release_entry(release, changes, lang) for release, changes in reversed(releases)]
     found += progress_entries(package, lang)

@@ -11,7 +11,7 @@ def declarations(package: DataPackage) -> Iterator[Problem]:
     if not VERSION.fullmatch(version):
         yield Problem("package.version-malformed", "datapackage.yaml", None, "version",
                       f"\u201c{version}\u201d is not a version MAJOR.MINOR.PATCH.",
-                      "write three numbers, such as 1.0.1, and say what changed in CHANGELOG.md.")
+                      "write three numbers, such as 1.0.1, and say what changed in CHANGELOG.md and CHANGELOG.zh.md.")
     if "homepage" in package.descriptor:
         yield Problem("package.homepage-stated", "datapackage.yaml", None, "homepage", "the descriptor states an address of its own.",
                       "remove homepage: the build gives the released package the site's address from SITE_URL.")
