@@ -41,7 +41,7 @@ test: $(STAMP) system-deps $(LIGHTHOUSE)
 
 # The tiers CI runs one after the other (.github/workflows/ci.yml): no browser, then the browser tests.
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not browser and not bench"
+	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not bench"
 
 test-browser: $(STAMP) system-deps
 	$(PY) -m pytest -m browser

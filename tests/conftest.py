@@ -5,6 +5,7 @@ The session's builds (the real data, with and without an address) are made once 
 pytest-xdist (`make test` runs two workers), the first worker to ask makes them in the run's shared
 temporary folder and the others wait for it (made_once)."""
 import fcntl
+import functools
 import hashlib
 import os
 import shutil
@@ -149,6 +150,31 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Pa
             make(folder)
             done.touch()
     return folder
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With pytest-xdist and --dist loadgroup (make test-fast, make test): a module whose tests share work
+    (a module-scoped fixture: a build, a release history, a served site; or a cache of its own, marked
+    xdist_group) runs whole on one worker, so that work is done once; every other test is dealt out on
+    its own. xdist's own loadgroup cannot do it under pytest 9: it renames items to group them, and
+    pytest 9 no longer reads the name it sets."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedWorkScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if shares_work(config.rootpath / module) else nodeid
+
+    return SharedWorkScheduling(config, log)
+
+
+@functools.cache
+def shares_work(module: Path) -> bool:
+    """Whether a test module's tests share work: read from its source, as the controller collects no tests."""
+    text = module.read_text(encoding="utf-8") if module.is_file() else ""
+    return 'scope="module"' in text or "xdist_group" in text
 
 
 @pytest.fixture

@@ -22,6 +22,9 @@ from scripts.validate.catalogue import catalogue
 from scripts.validate.codes import CODE_FORM, CODES, LABELS, THEMES, UnknownCode, well_formed
 from scripts.validate.problems import Problem
 
+# Each broken copy is validated once and its outcome kept for every test that asks (OUTCOMES): with
+# pytest-xdist, the module's tests run on one worker (tests/conftest.py, pytest_xdist_make_scheduler).
+pytestmark = pytest.mark.xdist_group("test_validate")
 DOC = "cq-2024-14"
 Where = tuple[str, int | None, str | None]  # file, row (its line; the header is 1), field
 CASES: list[Callable[[Path], Where]] = []  # every named broken copy; each carries the code it must produce
