@@ -33,10 +33,10 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from scripts.errors import BuildError
+from scripts.scratch import scratch
 
 BUNDLE = "pagefind"  # the folder Pagefind writes into, and the search box loads from
 FORMAT = "1.5.2"     # the Pagefind version whose index files rechunk() knows
@@ -66,7 +66,7 @@ def pagefind_binary() -> Path:
 
 def write_index(site: Path) -> str:
     """Index the built site into site/pagefind/; return Pagefind's report. BuildError says why it failed."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as copy:
+    with scratch("pagefind-") as copy:
         copy_for_indexing(site, Path(copy))
         report = run_pagefind(Path(copy), site / BUNDLE)
     rechunk(site / BUNDLE)
