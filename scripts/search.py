@@ -66,13 +66,20 @@ def pagefind_binary() -> Path:
 
 def write_index(site: Path) -> str:
     """Index the built site into site/pagefind/; return Pagefind's report. BuildError says why it failed."""
-    with scratch("pagefind-") as copy:
-        copy_for_indexing(site, Path(copy))
-        report = run_pagefind(Path(copy), site / BUNDLE)
+    report = pagefind_bundle(site, site / BUNDLE)
     rechunk(site / BUNDLE)
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     return report
+
+
+def pagefind_bundle(site: Path, bundle: Path) -> str:
+    """Pagefind's own bundle for the built site, written to `bundle` (before rechunk); its report. It reads
+    copies of the pages (copy_for_indexing), made in memory where the machine allows (the order Pagefind
+    numbers the pages in is the order its folder lists them)."""
+    with scratch("pagefind-") as copy:
+        copy_for_indexing(site, Path(copy))
+        return run_pagefind(Path(copy), bundle)
 
 
 def run_pagefind(pages: Path, bundle: Path) -> str:
