@@ -66,7 +66,7 @@ def tiers_table(results: dict | None = None) -> str:
         if all(target in runs for target in targets):
             seconds = sum(runs[target]["seconds"] for target in targets)
             said = "; ".join(f"make {target}: {runs[target]['last_line']}" for target in targets
-                             if runs[target]["last_line"].endswith("s") and " in " in runs[target]["last_line"])
+                             if runs[target].get("last_line", "").endswith("s") and " in " in runs[target].get("last_line", ""))
             ok = seconds <= budget and not any(runs[target]["exit"] for target in targets)
             lines.append(f"| {name} ≤ {budget} s | {seconds:.0f} s{f' ({said})' if said else ''} | {verdict(ok)} |")
     for target in ("test-fast", "test"):

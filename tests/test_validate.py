@@ -9,7 +9,6 @@ import io
 import re
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_package, edit_rows, fingerprint, read_rows
+from scripts.scratch import scratch
 from scripts.validate import checks, main, report, validate
 from scripts.validate.catalogue import catalogue
 from scripts.validate.codes import CODE_FORM, CODES, LABELS, THEMES, UnknownCode, well_formed
@@ -659,7 +659,7 @@ def outcome(breaks) -> tuple[Where, list[Problem], list[str]]:
     """(where the case says its code must be, every problem found, the domain checks that find that problem
     when run alone): validated once, in a throw-away copy, however many tests ask."""
     if breaks.__name__ not in OUTCOMES:
-        with tempfile.TemporaryDirectory() as folder:
+        with scratch("case-") as folder:  # in memory: a copy is made for every case
             root = copy_package(Path(folder) / "package")
             where = breaks(root)
             problems, package = validate(root)
