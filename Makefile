@@ -37,7 +37,10 @@ serve: build
 
 # The whole suite, on every core (pytest-xdist; tests/conftest.py says how the work is shared): the two
 # tiers below together, browser tests and the benchmark's one-page smoke run (Lighthouse) included.
-PYTEST := $(PY) -m pytest -n auto --dist loadgroup
+# A test run writes thousands of small files (each build is hundreds): its temporary folders go to memory
+# where /dev/shm has room (scripts/scratch.py), which on the 2-core machine's disk cost seconds per build.
+PYTEST := TMPDIR=$$($(PY) -c "from scripts.scratch import MEMORY, in_memory; print(MEMORY if in_memory() else '')") \
+	$(PY) -m pytest -n auto --dist loadgroup
 test: $(STAMP) system-deps $(LIGHTHOUSE)
 	$(PYTEST)
 

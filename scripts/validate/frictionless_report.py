@@ -1,5 +1,7 @@
 """Frictionless's report (types, constraints, primary keys), turned into Problems a maintainer can act on."""
 import copy
+import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -36,20 +38,26 @@ def check_frictionless(root: Path, descriptor: dict) -> tuple[list[Problem], boo
     """Problems Frictionless finds in the package whose descriptor (schemas inline) is given, with the
     foreign keys' (checked by foreign_keys.py), and whether any of them keeps the tables from being read
     row by row."""
-    from frictionless import FrictionlessException, Package  # slow import, only when needed
+    from frictionless import FrictionlessException, Package, Report  # slow import, only when needed
 
     try:
         # Schemas given inline: given as paths, Frictionless re-reads each YAML file many times.
         package = Package(copy.deepcopy(descriptor), basepath=str(root))  # the whole descriptor, keys included, is checked here
         for resource in package.resources:
             resource.schema.foreign_keys = []  # the rows' references are checked by check_foreign_keys, below
-        report = package.validate()
     except FrictionlessException as error:
         reasons = "".join(f" ({reason.message})" for reason in error.reasons)
         return [_descriptor_problem(f"{error.error.message}{reasons}.")], True
-    problems = [_descriptor_problem(e.message) for e in report.errors]
     unknown = unknown_references(descriptor)  # such a resource's rows are not read at all
-    errors = [(task, error) for task in report.tasks for error in task.errors if task.name not in unknown]
+    try:
+        package.to_descriptor(validate=True)  # what Package.validate checks first, and then each resource:
+        report = Report.from_validation_reports(time=0, reports=[
+            resource_report(root, resource, spec) for resource, spec in zip(package.resources, descriptor["resources"])
+            if resource.name not in unknown])
+    except FrictionlessException as error:
+        report = Report.from_validation(time=0, errors=error.to_errors())
+    problems = [_descriptor_problem(e.message) for e in report.errors]
+    errors = [(task, error) for task in report.tasks for error in task.errors]
     fields = {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
     problems += [_from_frictionless(task.name, task.place, error, fields.get((task.name, getattr(error, "field_name", None))))
                  for task, error in _without_echoes(errors)] + list(unknown.values())
@@ -58,6 +66,26 @@ def check_frictionless(root: Path, descriptor: dict) -> tuple[list[Problem], boo
     unopened = {task.name for task, error in errors if error.type in UNOPENED} | set(unknown)
     structural = bool(unknown) or any(error.type in STRUCTURAL for _, error in errors)
     return problems + check_foreign_keys(root, descriptor, unopened), structural
+
+
+# Frictionless's report on one resource, by its descriptor and its file's bytes: without the foreign keys,
+# which join resources and are ours, nothing else goes into it. A build validates once; the tests validate
+# hundreds of copies of the package that differ in one file, and Frictionless checks only that one again.
+REPORTS: dict[tuple[str, str], object] = {}
+
+
+def resource_report(root: Path, resource, spec: dict):
+    """Frictionless's report on one resource of the package (spec: its descriptor, schema inline)."""
+    path = root / spec["path"] if isinstance(spec.get("path"), str) else None
+    if path is None or not path.is_file():
+        return resource.validate()  # Frictionless says what is missing
+    without_keys = dict(spec, schema={k: v for k, v in spec["schema"].items() if k != "foreignKeys"})
+    key = (json.dumps(without_keys, sort_keys=True, default=str), hashlib.sha256(path.read_bytes()).hexdigest())
+    if key not in REPORTS:
+        if len(REPORTS) > 1000:  # the tests' copies: a bound, not a policy
+            REPORTS.clear()
+        REPORTS[key] = resource.validate()
+    return REPORTS[key]
 
 
 def _descriptor_problem(message: str) -> Problem:
