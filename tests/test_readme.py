@@ -2,6 +2,7 @@
 the benchmark's tables are generated (benchmarks/readme.py, in cog blocks), and here they are made again
 and compared with what the README says."""
 import json
+import re
 import subprocess
 import sys
 
@@ -29,3 +30,8 @@ def test_the_figures_are_dated_results_of_the_commands_that_make_them():
     bench = json.loads((readme.RESULTS / "bench.json").read_text(encoding="utf-8"))
     assert {"phases", "whole", "side_by_side", "budget", "lighthouse"} <= set(bench["real"]) and bench["date"]
     assert set(bench["scale"]["counts"]) == {1, 10, 50}
+
+
+def test_every_path_of_the_code_the_readme_names_is_there():
+    named = set(re.findall(r"`((?:scripts|tests|benchmarks)/[\w./-]*)`", (REPO / "README.md").read_text(encoding="utf-8")))
+    assert named and sorted(path for path in named if not (REPO / path).exists()) == []
