@@ -241,9 +241,15 @@ def _item(data: bytes, at: int) -> tuple[int, int, int]:
 
 
 def _skip(data: bytes, at: int, items: int = 1) -> int:
-    """Where the `items` CBOR items starting at `at` end."""
+    """Where the `items` CBOR items starting at `at` end. Most are the integers of word locations, which
+    are stepped over without reading their value (this loop is most of the re-chunking's time)."""
     while items:
         items -= 1
+        head = data[at]
+        if head < 0x40 and head & 0x1F <= 27:  # an integer (major type 0 or 1): one byte, or one and 1, 2, 4 or 8 more
+            info = head & 0x1F
+            at += 1 if info < 24 else 1 + (1 << (info - 24))
+            continue
         major, argument, at = _item(data, at)
         if major in (2, 3):
             at += argument
