@@ -59,6 +59,8 @@ def tiers_table(results: dict | None = None) -> str:
     """The test tiers against their budgets, from benchmarks/results/tiers.json (make budgets)."""
     from benchmarks.tiers import BUDGETS
 
+    if results is None and not (RESULTS / "tiers.json").is_file():
+        return "(Not measured yet: run `make budgets`.)"
     results = results or load("tiers.json")
     runs = results["runs"]
     lines = [f"| budget ({results['cpus']} cores, {results['date']}) | measured | |", "| --- | --- | --- |"]
@@ -90,7 +92,9 @@ def real_tables(results: dict | None = None) -> str:
     lines += ["", f"The whole build in one process, median of {whole['repeat']}: {whole['seconds']:.2f} s ({splits}); "
               f"our code {whole['own']:.2f} s, {whole['own'] / whole['seconds']:.0%}. Side by side, in turns, each a process "
               f"timed from outside (median of {paired['runs']}): `scripts.build` {paired['build']:.2f} s, a bare MkDocs build of "
-              f"the pages it staged {paired['mkdocs']:.2f} s, {paired['ratio']:.2f}x.",
+              f"the pages it staged {paired['mkdocs']:.2f} s, {paired['ratio']:.2f}x (their CPU time, which other work on the "
+              f"machine hardly changes: {paired.get('cpu_build', 0):.2f} s and {paired.get('cpu_mkdocs', 0):.2f} s, "
+              f"{paired.get('cpu_ratio', 0):.2f}x).",
               "", "Peak memory: " + ", ".join(f"{phase} {mb:.0f} MB" for phase, (_, mb) in real["phases"].items())
               + f". Site: {site['mb']:.1f} MB, {site['html_pages']} HTML pages; the search bundle {site['search_mb']:.1f} MB "
               f"in {site['search_files']} files."]

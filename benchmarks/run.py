@@ -136,14 +136,24 @@ def side_by_side(root: Path, work: Path, repeat: int) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     times = {"build": [], "bare-mkdocs": []}
+    cpu = {"build": [], "bare-mkdocs": []}  # user + system seconds of the process and all it waited for
     for _ in range(repeat):
         for phase in times:
             shutil.rmtree(work / ("site" if phase == "build" else "bare-site"), ignore_errors=True)
-            start = time.perf_counter()
+            used, start = children_cpu(), time.perf_counter()
             in_subprocess([phase], root, work)
             times[phase].append(time.perf_counter() - start)
+            cpu[phase].append(children_cpu() - used)
     build, bare = statistics.median(times["build"]), statistics.median(times["bare-mkdocs"])
-    return {"build": build, "mkdocs": bare, "ratio": build / bare, "runs": repeat}
+    cpu_build, cpu_bare = statistics.median(cpu["build"]), statistics.median(cpu["bare-mkdocs"])
+    return {"build": build, "mkdocs": bare, "ratio": build / bare, "runs": repeat,
+            "cpu_build": cpu_build, "cpu_mkdocs": cpu_bare, "cpu_ratio": cpu_build / cpu_bare}
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of every finished child process so far, and of theirs."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def whole_build(root: Path, work: Path, repeat: int) -> tuple[float, dict]:
@@ -298,7 +308,9 @@ def report_real(work: Path, repeat: int, lighthouse_runs: int, lighthouse_only: 
     print(f"\nWhole build in one process (median of {repeat}): {total:.2f} s ({split_text}); our code {own:.2f} s = {own / total:.0%}.")
     paired = side_by_side(CODE, work.parent / "side-by-side", repeat)
     print(f"Side by side, in turns (median of {repeat}, each a process timed from outside): the whole build (scripts.build) "
-          f"{paired['build']:.2f} s, a bare MkDocs build of the pages it staged {paired['mkdocs']:.2f} s: {paired['ratio']:.2f}x.")
+          f"{paired['build']:.2f} s, a bare MkDocs build of the pages it staged {paired['mkdocs']:.2f} s: {paired['ratio']:.2f}x "
+          f"(CPU time, which the machine's other work hardly changes: {paired['cpu_build']:.2f} s and {paired['cpu_mkdocs']:.2f} s, "
+          f"{paired['cpu_ratio']:.2f}x).")
 
     site = work / "site"
     bundle = site / search.BUNDLE
