@@ -35,16 +35,21 @@ serve: build
 	@echo "Serving site/ at http://127.0.0.1:8000/"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
-# The whole suite: browser tests and the benchmark smoke run (Lighthouse) included.
+# The whole suite, on every core (pytest-xdist; tests/conftest.py says how the work is shared): the two
+# tiers below together, browser tests and the benchmark's one-page smoke run (Lighthouse) included.
+# A test run writes thousands of small files (each build is hundreds): its temporary folders go to memory
+# where /dev/shm has room (scripts/scratch.py), which on the 2-core machine's disk cost seconds per build.
+PYTEST := TMPDIR=$$($(PY) -c "from scripts.scratch import MEMORY, in_memory; print(MEMORY if in_memory() else '')") \
+	$(PY) -m pytest -n auto --dist loadgroup
 test: $(STAMP) system-deps $(LIGHTHOUSE)
-	$(PY) -m pytest
+	$(PYTEST)
 
 # The tiers CI runs one after the other (.github/workflows/ci.yml): no browser, then the browser tests.
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not browser and not bench"
+	$(PYTEST) -m "not browser and not bench"
 
-test-browser: $(STAMP) system-deps
-	$(PY) -m pytest -m browser
+test-browser: $(STAMP) system-deps $(LIGHTHOUSE)
+	$(PYTEST) -m browser
 
 clean:
 	rm -rf build site test-artifacts
@@ -59,7 +64,7 @@ $(LIGHTHOUSE): package.json package-lock.json
 lighthouse: $(LIGHTHOUSE)
 
 bench: $(STAMP) system-deps $(LIGHTHOUSE)
-	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.run --results benchmarks/results/bench.json
 
 # What changed in data/ since BASE (default origin/main) in HEAD_REV (default the working tree):
 #   make diff    make diff BASE=v1.0.0 HEAD_REV=HEAD FORMAT=markdown
@@ -69,3 +74,12 @@ FORMAT ?= text
 .PHONY: diff
 diff: $(STAMP)
 	$(PY) -m scripts.datadiff $(BASE) $(HEAD_REV) --format $(FORMAT)
+
+# The test tiers timed against their budgets (README, "Tests"): figures into benchmarks/results/tiers.json.
+.PHONY: budgets readme
+budgets: $(STAMP)
+	$(PY) -m benchmarks.tiers
+
+# README.md's generated parts (the map of the code, the figures of the last bench and budgets runs).
+readme: $(STAMP)
+	$(PY) -m cogapp -r README.md

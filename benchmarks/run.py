@@ -1,19 +1,25 @@
 """Benchmark the build and the built pages against the performance budget (issues 6 and 11).
 
-Usage: python -m benchmarks.run [--scale 1,10,50] [--repeat 3] [--lighthouse-runs 3]   (make bench)
+Usage: python -m benchmarks.run [--scale 1,10,50] [--repeat 3] [--lighthouse-runs 3] [--lighthouse-pages P,...]
+                                [--results FILE]   (make bench: the figures into benchmarks/results/bench.json)
 
 Each phase (validate, pages, downloads, mkdocs, search) runs in a fresh Python subprocess, the way
 scripts/build.py stages it (hand-written docs copied, pages and downloads written into the copy,
 MkDocs run on it, Pagefind run on the result). Wall time is measured inside the subprocess and
 includes the phase's imports; peak memory is that subprocess's peak resident set size, or that of
 the Pagefind binary it ran if larger (resource.getrusage ru_maxrss), so it includes the interpreter (~10 MB). The whole build is measured
-once more as one process running all five phases in turn, as `make build` does. Each built site (the
+once more as one process running all five phases in turn, as `make build` does. Then, side by side in
+turns, the whole build as `make build` runs it (scripts.build.build, one process) and a bare MkDocs
+build of the very pages it staged (same mkdocs.yml, same hooks, one process), each timed from outside
+(interpreter start included): the ratio of their medians is the cost of everything that is ours. Each built site (the
 real data, kept in build/bench/, and each synthetic package) is served on 127.0.0.1 (gzip, as any
 static host does) and visited in Chromium (Playwright): what the home page's first visit transfers,
 and what the search box transfers for a first query and for each further one. Lighthouse runs on
-the real-data site.
+the real-data site. With --results, every figure is also written as JSON (dated): README.md's tables
+are made from that file (benchmarks/readme.py, cog).
 """
 import argparse
+import datetime
 import functools
 import gzip
 import json
@@ -36,6 +42,7 @@ PHASES = ["validate", "pages", "downloads", "mkdocs", "search"]
 OWN_CODE = ["validate", "pages", "downloads"]
 BUILD_BUDGET_S = 15.0
 OWN_SHARE = 1 / 5
+MKDOCS_FACTOR = 1.4  # the whole build <= 1.4 x a bare MkDocs build of the same staged pages (issue 20)
 HOME_BUDGET_KB = 100           # the home page's whole first visit (search code included, no search data)
 FIRST_QUERY_BUDGET_KB = 120    # from focusing the search box to the first query's results
 FURTHER_QUERY_BUDGET_KB = 20   # each query after that
@@ -69,7 +76,16 @@ def context_for(root: Path, work: Path) -> BuildContext:
 
 def run_phase(phase: str, root: Path, work: Path) -> None:
     docs, site, context = work / "docs", work / "site", context_for(root, work)
-    if phase == "validate":
+    if phase == "build":  # the whole build, as `make build` runs it (its pages are left in work/staging/docs)
+        from scripts.build import build
+        if build(context):
+            sys.exit(f"{root} did not build")
+    elif phase == "bare-mkdocs":  # MkDocs alone, as `mkdocs build --strict` would run, on the pages that build staged
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        build(load_config(str(CODE / "mkdocs.yml"), docs_dir=str(context.staging / "docs"), site_dir=str(work / "bare-site"),
+                          strict=True))
+    elif phase == "validate":
         from scripts.validate import validate
         problems, _ = validate(root)
         if problems:
@@ -112,6 +128,32 @@ def per_phase(root: Path, work: Path) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     return {phase: in_subprocess([phase], root, work)[phase] for phase in PHASES}
+
+
+def side_by_side(root: Path, work: Path, repeat: int) -> dict:
+    """Wall time of the whole build and of a bare MkDocs build of the pages it staged, in turns, each in
+    a process of its own timed from outside; their medians and ratio."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    times = {"build": [], "bare-mkdocs": []}
+    cpu = {"build": [], "bare-mkdocs": []}  # user + system seconds of the process and all it waited for
+    for _ in range(repeat):
+        for phase in times:
+            shutil.rmtree(work / ("site" if phase == "build" else "bare-site"), ignore_errors=True)
+            used, start = children_cpu(), time.perf_counter()
+            in_subprocess([phase], root, work)
+            times[phase].append(time.perf_counter() - start)
+            cpu[phase].append(children_cpu() - used)
+    build, bare = statistics.median(times["build"]), statistics.median(times["bare-mkdocs"])
+    cpu_build, cpu_bare = statistics.median(cpu["build"]), statistics.median(cpu["bare-mkdocs"])
+    return {"build": build, "mkdocs": bare, "ratio": build / bare, "runs": repeat,
+            "cpu_build": cpu_build, "cpu_mkdocs": cpu_bare, "cpu_ratio": cpu_build / cpu_bare}
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of every finished child process so far, and of theirs."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def whole_build(root: Path, work: Path, repeat: int) -> tuple[float, dict]:
@@ -253,7 +295,7 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def report_real(work: Path, repeat: int, lighthouse_runs: int) -> None:
+def report_real(work: Path, repeat: int, lighthouse_runs: int, lighthouse_only: list[str] | None) -> dict:
     print("## Real data (1 document)\n")
     whole_build(CODE, work, 1)  # warm-up: the past releases' rebuilds are cached, as in `make build`
     phases = per_phase(CODE, work)
@@ -263,13 +305,22 @@ def report_real(work: Path, repeat: int, lighthouse_runs: int) -> None:
     total, splits = whole_build(CODE, work, repeat)
     own = sum(splits[phase][0] for phase in OWN_CODE)
     split_text = ", ".join(f"{phase} {seconds:.2f}" for phase, (seconds, _) in splits.items())
-    print(f"\nWhole build in one process (median of {repeat}): {total:.2f} s ({split_text}); our code {own:.2f} s = {own / total:.0%}; "
-          f"{total / splits['mkdocs'][0]:.2f}x the MkDocs build of the same pages.")
+    print(f"\nWhole build in one process (median of {repeat}): {total:.2f} s ({split_text}); our code {own:.2f} s = {own / total:.0%}.")
+    paired = side_by_side(CODE, work.parent / "side-by-side", repeat)
+    print(f"Side by side, in turns (median of {repeat}, each a process timed from outside): the whole build (scripts.build) "
+          f"{paired['build']:.2f} s, a bare MkDocs build of the pages it staged {paired['mkdocs']:.2f} s: {paired['ratio']:.2f}x "
+          f"(CPU time, which the machine's other work hardly changes: {paired['cpu_build']:.2f} s and {paired['cpu_mkdocs']:.2f} s, "
+          f"{paired['cpu_ratio']:.2f}x).")
 
     site = work / "site"
     bundle = site / search.BUNDLE
-    print(f"Site: {size(site) / 1e6:.1f} MB in {sum(1 for f in site.rglob('*') if f.is_file())} files, of which the "
-          f"search bundle {bundle.relative_to(site)}/ {size(bundle) / 1e6:.1f} MB in {sum(1 for f in bundle.rglob('*') if f.is_file())} files")
+    built = {"mb": size(site) / 1e6, "files": sum(1 for f in site.rglob("*") if f.is_file()),
+             "html_pages": sum(1 for _ in site.rglob("*.html")), "search_mb": size(bundle) / 1e6,
+             "search_files": sum(1 for f in bundle.rglob("*") if f.is_file())}
+    print(f"Site: {built['mb']:.1f} MB in {built['files']} files ({built['html_pages']} HTML pages), of which the "
+          f"search bundle {bundle.relative_to(site)}/ {built['search_mb']:.1f} MB in {built['search_files']} files")
+    results = {"phases": phases, "whole": {"seconds": total, "splits": splits, "own": own, "repeat": repeat},
+               "side_by_side": paired, "site": built}
     with served(site) as base:
         measured = transfers(base)
         for language, result in measured.items():
@@ -280,15 +331,19 @@ def report_real(work: Path, repeat: int, lighthouse_runs: int) -> None:
 
         print("\n### Budget\n")
         checks = [(f"whole build <= {BUILD_BUDGET_S:.0f} s", f"{total:.2f} s", total <= BUILD_BUDGET_S),
-                  ("our code <= 1/5 of the build", f"{own / total:.0%}", own <= OWN_SHARE * total)]
+                  ("our code <= 1/5 of the build", f"{own / total:.0%}", own <= OWN_SHARE * total),
+                  (f"whole build <= {MKDOCS_FACTOR}x a bare MkDocs build of the same pages",
+                   f"{paired['ratio']:.2f}x ({paired['build']:.2f} s / {paired['mkdocs']:.2f} s)", paired["ratio"] <= MKDOCS_FACTOR)]
         checks += [check for lang, r in measured.items() for check in search_checks(lang, r)]
         checks += [(f"home ({lang}): no request to another host", str(len(r["other_hosts"])), not r["other_hosts"])
                    for lang, r in measured.items()]
         for name, value, ok in checks:
             print(f"- {verdict(ok)} {name}: {value}")
+        results |= {"transfers": measured, "budget": checks}
 
         if lighthouse_runs:
-            report_lighthouse(base, site, work / "lighthouse", lighthouse_runs)
+            results["lighthouse"] = report_lighthouse(base, site, work / "lighthouse", lighthouse_runs, lighthouse_only)
+    return results
 
 
 def kb(size: int) -> str:
@@ -304,26 +359,31 @@ def search_checks(lang: str, r: dict) -> list[tuple[str, str, bool]]:
              r["further"] <= FURTHER_QUERY_BUDGET_KB * 1024)]
 
 
-def report_lighthouse(base: str, site: Path, reports: Path, runs: int) -> None:
+def report_lighthouse(base: str, site: Path, reports: Path, runs: int, only: list[str] | None) -> dict:
     reports.mkdir(parents=True, exist_ok=True)
     targets = " ".join(f"{name} >= {score}" for name, score in LIGHTHOUSE_TARGETS.items())
     print(f"\n### Lighthouse 12.2.3, mobile defaults, median of {runs} runs ({targets}); "
           f"reports in {reports}\n")
     print("| page | " + " | ".join(LIGHTHOUSE_TARGETS) + " | verdict | audits below 0.9 |")
     print("| --- |" + " ---: |" * len(LIGHTHOUSE_TARGETS) + " --- | --- |")
+    pages = {}
     for name, page in lighthouse_pages(site).items():
+        if only and name not in only:
+            continue
         result = lighthouse(base, page, reports / f"{name.replace(' (', '-').rstrip(')')}.json", runs)
         scores = result["scores"]
         ok = all(scores.get(category, 0) >= target for category, target in LIGHTHOUSE_TARGETS.items())
         print(f"| {name} `/{page}` | " + " | ".join(str(scores.get(c, "?")) for c in LIGHTHOUSE_TARGETS)
               + f" | {verdict(ok)} | {', '.join(result['lost']) or '-'} |")
+        pages[name] = dict(result, path=page, ok=ok)
+    return {"runs": runs, "pages": pages}
 
 
-def report_scale(counts: list[int]) -> None:
+def report_scale(counts: list[int]) -> dict:
     from benchmarks.synthetic import make_package
 
     print(f"\n## Scale: synthetic packages of {', '.join(map(str, counts))} documents\n")
-    runs, measured = {}, {}
+    runs, measured, sizes = {}, {}, {}
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         for count in counts:
             root, work = make_package(count, Path(temp) / f"package-{count}"), Path(temp) / f"work-{count}"
@@ -331,8 +391,9 @@ def report_scale(counts: list[int]) -> None:
             pages = sum(1 for _ in (work / "site").rglob("*.html"))
             with served(work / "site") as base:
                 measured[count] = transfers(base)
-            print(f"{count} document(s): {pages} HTML pages, site {size(work / 'site') / 1e6:.1f} MB, search bundle "
-                  f"{size(work / 'site' / search.BUNDLE) / 1e6:.1f} MB", flush=True)
+            sizes[count] = {"html_pages": pages, "mb": size(work / "site") / 1e6, "search_mb": size(work / "site" / search.BUNDLE) / 1e6}
+            print(f"{count} document(s): {pages} HTML pages, site {sizes[count]['mb']:.1f} MB, search bundle "
+                  f"{sizes[count]['search_mb']:.1f} MB", flush=True)
             shutil.rmtree(root)
             shutil.rmtree(work)
     print("\n| phase | " + " | ".join(f"{n} doc s (MB)" for n in counts) + " |")
@@ -342,13 +403,15 @@ def report_scale(counts: list[int]) -> None:
         print(f"| {phase} | " + " | ".join(f"{runs[n][phase][0]:.2f} ({runs[n][phase][1]:.0f})" for n in counts) + " |")
     print("| total | " + " | ".join(f"{totals[n]:.2f}" for n in counts) + " |")
     report_scale_transfers(counts, measured)
+    linear = {}
     if 10 in counts and 50 in counts:
         print()
         for phase in PHASES + ["total"]:
             at = {n: (totals[n] if phase == "total" else runs[n][phase][0]) / n for n in (10, 50)}
-            ratio = at[50] / at[10]
+            ratio = linear[phase] = at[50] / at[10]
             print(f"- {verdict(ratio <= LINEAR_FACTOR)} {phase}: time per document at 50 is {ratio:.2f}x that at 10 "
                   f"({at[50]:.3f} s vs {at[10]:.3f} s; budget {LINEAR_FACTOR}x)")
+    return {"counts": counts, "phases": runs, "totals": totals, "sizes": sizes, "transfers": measured, "linear": linear}
 
 
 def report_scale_transfers(counts: list[int], measured: dict) -> None:
@@ -379,6 +442,8 @@ def main() -> int:
     parser.add_argument("--scale", default="1,10,50", help="document counts of the synthetic packages ('' for none)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of the whole real-data build (median reported)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page (median); 0 skips Lighthouse")
+    parser.add_argument("--lighthouse-pages", default="", help="only these pages, e.g. 'home (zh)' (default: all eight)")
+    parser.add_argument("--results", type=Path, help="write every figure there as JSON (make bench: benchmarks/results/bench.json)")
     parser.add_argument("--work", type=Path, default=CODE / "build" / "bench",
                         help="folder for the builds and Lighthouse reports (default build/bench)")
     parser.add_argument("--worker", nargs=3, metavar=("PHASES", "ROOT", "WORK"), help=argparse.SUPPRESS)
@@ -388,10 +453,21 @@ def main() -> int:
         worker(phases.split(","), Path(root), Path(work))
         return 0
     print(f"# Benchmark ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})\n")
-    report_real(args.work / "real", args.repeat, args.lighthouse_runs)
+    only = [name.strip() for name in args.lighthouse_pages.split(",") if name.strip()] or None
+    results = {"date": datetime.date.today().isoformat(), "cpus": os.cpu_count(), "python": sys.version.split()[0],
+               "data_version": read_version(CODE),
+               "real": report_real(args.work / "real", args.repeat, args.lighthouse_runs, only)}
     if args.scale:
-        report_scale([int(n) for n in args.scale.split(",")])
+        results["scale"] = report_scale([int(n) for n in args.scale.split(",")])
+    if args.results:
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
+
+
+def read_version(root: Path) -> str:
+    from scripts.package import read_yaml
+    return read_yaml(root / "datapackage.yaml")["version"]
 
 
 if __name__ == "__main__":

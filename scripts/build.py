@@ -4,7 +4,12 @@ Usage: python -m scripts.build (SITE_URL, if set, is the site's public address)
 The build is a function of its context (scripts/context.py): inputs from context.root, everything made
 in context.staging and only moved to context.site_dir once every step has succeeded, so a failed
 validation or build leaves the previous site untouched.
+
+Validation runs in a process of its own while the pages and downloads are staged beside the last
+staging (on two cores the one costs nothing of the other's time); the staging takes the last one's
+place only once the data are valid, so a failed validation leaves the build folder as it was too.
 """
+import multiprocessing
 import shutil
 import sys
 from pathlib import Path
@@ -12,8 +17,9 @@ from pathlib import Path
 from scripts import search
 from scripts.context import MKDOCS_CONFIG, BuildContext, from_environment
 from scripts.errors import BuildError
-from scripts.package import DataPackage
+from scripts.package import DataPackage, load_package
 from scripts.validate import report, validate
+from scripts.validate.problems import Problem
 
 
 def stage_pages(context: BuildContext, package: DataPackage, docs_dir: Path) -> None:
@@ -73,19 +79,66 @@ def swap_in(context: BuildContext, new_site: Path) -> None:
     shutil.rmtree(old_site, ignore_errors=True)
 
 
+class Validation:
+    """validate(root) in a forked process, started now; its problems when asked (where fork is missing,
+    validated when asked)."""
+
+    def __init__(self, root: Path):
+        self.root, self.process = root, None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self.receiving, sending = multiprocessing.Pipe(duplex=False)
+            self.process = multiprocessing.get_context("fork").Process(target=self.run, args=(sending,), daemon=True)
+            self.process.start()
+            sending.close()
+
+    def run(self, sending) -> None:
+        try:
+            sending.send(("problems", validate(self.root)[0]))
+        except BaseException as error:  # said in the parent, which raises it
+            sending.send(("error", f"{type(error).__name__}: {error}"))
+
+    def problems(self) -> list[Problem]:
+        if self.process is None:
+            return validate(self.root)[0]
+        kind, said = self.receiving.recv()
+        self.process.join()
+        if kind == "error":
+            raise RuntimeError(f"validation failed: {said}")
+        return said
+
+
+def stage_validated(context: BuildContext, folder: Path) -> tuple[DataPackage | None, list[Problem], Exception | None]:
+    """The docs staged into folder while the data are validated: the package, the problems, and what
+    stopped the staging (invalid data may break the pages before validation has said why); on any of
+    them, folder is removed."""
+    validation = Validation(context.root)
+    shutil.rmtree(folder, ignore_errors=True)
+    package = failed = None
+    try:
+        package = load_package(context.root)
+        stage_docs(context, package, folder / "docs")
+    except Exception as error:
+        failed = error
+    problems = validation.problems()
+    if problems or failed:
+        shutil.rmtree(folder, ignore_errors=True)
+    return package, problems, failed
+
+
 def build(context: BuildContext) -> int:
     """Build the site the context describes; 0, or 1 with what stopped it said on stderr."""
     kept = f"{context.site_dir.name}/ was left as it was"
-    problems, package = validate(context.root)
+    staging = context.staging
+    package, problems, failed = stage_validated(context, staging.with_name("staging.next"))
     if problems:
         report(problems, kept)
         return 1
-    staging = context.staging
+    if isinstance(failed, BuildError):
+        return stopped(f"Build stopped: {failed} {kept}.")
+    if failed:
+        raise failed
     shutil.rmtree(staging, ignore_errors=True)
-    try:
-        stage_docs(context, package, staging / "docs")
-    except BuildError as error:
-        return stopped(f"Build stopped: {error} {kept}.")
+    staging.with_name("staging.next").rename(staging)
     try:
         run_mkdocs(context, staging / "docs", staging / "site")
     except Exception as error:  # MkDocs aborts strict builds with its own exception types

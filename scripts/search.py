@@ -33,10 +33,10 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from scripts.errors import BuildError
+from scripts.scratch import scratch
 
 BUNDLE = "pagefind"  # the folder Pagefind writes into, and the search box loads from
 FORMAT = "1.5.2"     # the Pagefind version whose index files rechunk() knows
@@ -66,13 +66,20 @@ def pagefind_binary() -> Path:
 
 def write_index(site: Path) -> str:
     """Index the built site into site/pagefind/; return Pagefind's report. BuildError says why it failed."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as copy:
-        copy_for_indexing(site, Path(copy))
-        report = run_pagefind(Path(copy), site / BUNDLE)
+    report = pagefind_bundle(site, site / BUNDLE)
     rechunk(site / BUNDLE)
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     return report
+
+
+def pagefind_bundle(site: Path, bundle: Path) -> str:
+    """Pagefind's own bundle for the built site, written to `bundle` (before rechunk); its report. It reads
+    copies of the pages (copy_for_indexing), made in memory where the machine allows (the order Pagefind
+    numbers the pages in is the order its folder lists them)."""
+    with scratch("pagefind-") as copy:
+        copy_for_indexing(site, Path(copy))
+        return run_pagefind(Path(copy), bundle)
 
 
 def run_pagefind(pages: Path, bundle: Path) -> str:
@@ -235,9 +242,15 @@ def _item(data: bytes, at: int) -> tuple[int, int, int]:
 
 
 def _skip(data: bytes, at: int, items: int = 1) -> int:
-    """Where the `items` CBOR items starting at `at` end."""
+    """Where the `items` CBOR items starting at `at` end. Most are the integers of word locations, which
+    are stepped over without reading their value (this loop is most of the re-chunking's time)."""
     while items:
         items -= 1
+        head = data[at]
+        if head < 0x40 and head & 0x1F <= 27:  # an integer (major type 0 or 1): one byte, or one and 1, 2, 4 or 8 more
+            info = head & 0x1F
+            at += 1 if info < 24 else 1 + (1 << (info - 24))
+            continue
         major, argument, at = _item(data, at)
         if major in (2, 3):
             at += argument

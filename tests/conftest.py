@@ -1,5 +1,11 @@
 """Shared fixtures and helpers. Tests read the checkout (REPO) and never write into it: every build runs
-in-process into a temporary folder, from a copy of the inputs, through a BuildContext of its own."""
+in-process into a temporary folder, from a copy of the inputs, through a BuildContext of its own.
+
+The session's builds (the real data, with and without an address) are made once per run: with
+pytest-xdist (`make test` runs two workers), the first worker to ask makes them in the run's shared
+temporary folder and the others wait for it (made_once)."""
+import fcntl
+import functools
 import hashlib
 import os
 import shutil
@@ -17,7 +23,7 @@ from scripts.package import read_table, write_table
 from tests.helpers import chromium as chromium_settings
 
 __all__ = ["ADDRESS", "REPO", "build_into", "context_in", "copy_package", "copy_repository", "copy_unreleased", "edit_rows", "file_texts",
-           "fingerprint", "read_rows", "run_module", "stage"]
+           "fingerprint", "made_once", "read_rows", "run_module", "stage"]
 
 REPO = CODE  # the checkout under test: read, never written
 ADDRESS = "http://127.0.0.1:8000/cq-sme-plan/"  # make serve's host under a path, as on GitHub Pages: written, never fetched
@@ -124,6 +130,53 @@ def edit_rows(root: Path, resource: str, edit: Callable[[list[dict]], None]) -> 
     write_table(path, header, rows)
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """The test run's own temporary folder: with pytest-xdist, the one its workers share (each worker's
+    basetemp is a folder in it); without, the session's basetemp."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+    """run_folder/name, made by make(folder) once per run: the first worker to ask makes it while holding
+    a lock file, the others wait on the lock and find it made. A make that failed leaves no mark, so the
+    next worker to ask tries again (and fails the same way, in its own tests)."""
+    root = run_folder(tmp_path_factory)
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            make(folder)
+            done.touch()
+    return folder
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With pytest-xdist and --dist loadgroup (make test-fast, make test): a module whose tests share work
+    (a module-scoped fixture: a build, a release history, a served site; or a cache of its own, marked
+    xdist_group) runs whole on one worker, so that work is done once; every other test is dealt out on
+    its own. xdist's own loadgroup cannot do it under pytest 9: it renames items to group them, and
+    pytest 9 no longer reads the name it sets."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedWorkScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if shares_work(config.rootpath / module) else nodeid
+
+    return SharedWorkScheduling(config, log)
+
+
+@functools.cache
+def shares_work(module: Path) -> bool:
+    """Whether a test module's tests share work: read from its source, as the controller collects no tests."""
+    text = module.read_text(encoding="utf-8") if module.is_file() else ""
+    return 'scope="module"' in text or "xdist_group" in text
+
+
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
     """Root of a throw-away copy of the real package, for tests that break it."""
@@ -132,22 +185,22 @@ def package_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def release_cache(tmp_path_factory) -> Path:
-    """Past releases rebuilt once per session (by version, commit and address), for every build of it."""
-    return tmp_path_factory.mktemp("releases")
+    """Past releases rebuilt once per run (by version, commit and address), for every build of it; shared
+    by the workers (scripts/publication/rebuild.py keeps the first of two rebuilds racing for one entry)."""
+    return made_once(tmp_path_factory, "releases", lambda folder: folder.mkdir())
 
 
 @pytest.fixture(scope="session")
 def inputs(tmp_path_factory) -> Path:
-    """A copy of the checkout's inputs, which the session's builds read (no test changes it)."""
-    return copy_inputs(tmp_path_factory.mktemp("inputs") / "root")
+    """A copy of the checkout's inputs, which the run's builds read (no test changes it)."""
+    return made_once(tmp_path_factory, "inputs", lambda folder: copy_inputs(folder / "root")) / "root"
 
 
 @pytest.fixture(scope="session")
 def real_build(inputs, release_cache, tmp_path_factory) -> BuildContext:
-    """The real data built once per session, without an address (what `make build` does), in a temporary folder."""
-    context = context_in(inputs, tmp_path_factory.mktemp("built"), release_cache=release_cache)
-    build_into(context)
-    return context
+    """The real data built once per run, without an address (what `make build` does), in a temporary folder."""
+    work = made_once(tmp_path_factory, "built", lambda folder: build_into(context_in(inputs, folder, release_cache=release_cache)))
+    return context_in(inputs, work, release_cache=release_cache)
 
 
 @pytest.fixture(scope="session")
@@ -164,8 +217,9 @@ def staged_docs(real_build) -> Path:
 
 @pytest.fixture(scope="session")
 def addressed_site(inputs, release_cache, tmp_path_factory) -> Path:
-    """The site as `SITE_URL=ADDRESS make build` makes it, in a temporary folder."""
-    return build_into(context_in(inputs, tmp_path_factory.mktemp("addressed"), ADDRESS, release_cache))
+    """The site as `SITE_URL=ADDRESS make build` makes it, once per run, in a temporary folder."""
+    work = made_once(tmp_path_factory, "addressed", lambda folder: build_into(context_in(inputs, folder, ADDRESS, release_cache)))
+    return context_in(inputs, work, ADDRESS, release_cache).site_dir
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO, copy_package, fingerprint
 from scripts.package import SAFE_ID_PATTERN
+from scripts.scratch import scratch
 from scripts.validate import main
 
 settings.register_profile("dev", max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -89,7 +89,7 @@ def set_cell(root: Path, resource: str, line: int, field: str, value: str) -> No
 
 @contextlib.contextmanager
 def package_copy():
-    with tempfile.TemporaryDirectory() as folder:
+    with scratch("fuzz-") as folder:  # in memory: a copy is made for every case
         yield copy_package(Path(folder) / "package")
 
 

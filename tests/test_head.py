@@ -1,4 +1,5 @@
 """What every page's head says about it: hreflang twins, its language's feed, canonical, OpenGraph, robots."""
+import functools
 import gzip
 import posixpath
 import subprocess
@@ -45,9 +46,12 @@ class HeadParser(HTMLParser):
         return [link["href"] for link in self.links if link.get("rel") == "canonical"]
 
 
+@functools.cache  # the session's sites do not change: each page is read once, whichever tests ask
 def head(page: Path) -> HeadParser:
+    """The page's <html> tag and head, parsed (the body, most of the page, is not read)."""
     parser = HeadParser()
-    parser.feed(page.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    parser.feed(text[:text.find("</head>")] if "</head>" in text else text)
     return parser
 
 

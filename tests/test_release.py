@@ -4,6 +4,9 @@ Release A, change a row, release B, build: both folders are there, A's files are
 its first build made, latest is B, and the second build took A from the cache. A row changed after B
 is published under unreleased/ and the Data pages say so. Each refusal is one line and exit 1, with
 nothing committed. Builds run with the site's address set: the addresses in the files are the site's.
+The build after B runs whole; the one after A and the preview stop where MkDocs would start (what
+`make build` stages: pages and downloads, which MkDocs then copies into the site byte for byte), as
+what they show is there: the downloads and the Data pages.
 """
 import contextlib
 import io
@@ -17,7 +20,9 @@ import pytest
 import yaml
 
 from conftest import ADDRESS, REPO, build_into, copy_repository, edit_rows, file_texts, fingerprint, in_git, run_module
+from scripts.build import stage_docs
 from scripts.context import checkout
+from scripts.package import load_package
 from scripts.package import read_yaml
 from scripts.site.phrases import t
 from scripts.publication.registry import read_releases, version_key
@@ -76,6 +81,20 @@ def build(root: Path, snapshot: Path) -> str:
     return printed.getvalue()
 
 
+def staged(root: Path, snapshot: Path) -> str:
+    """The clone staged as `SITE_URL=SITE make build` stages it, in-process, up to MkDocs: keep its
+    downloads where the site has them, and its Data pages; what it printed."""
+    context = checkout(root, SITE)
+    docs = context.staging / "docs"
+    shutil.rmtree(context.staging, ignore_errors=True)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        stage_docs(context, load_package(root), docs)
+    shutil.copytree(docs / "downloads", snapshot / "site" / "downloads")
+    shutil.copytree(docs / "data", snapshot / "pages")
+    return printed.getvalue()
+
+
 def cache_entry(root: Path, version: str) -> os.stat_result:
     (entry,) = (root / "build" / "releases").glob(f"{version}-*")
     return entry.stat()
@@ -88,7 +107,7 @@ def history(tmp_path_factory):
     add_section(root, A)
     commit(root, f"Say what {A} changes")
     assert release(root, A).returncode == 0
-    first = build(root, work / "after-A")
+    first = staged(root, work / "after-A")
     a_cache = cache_entry(root, A)
     change_a_row(root, "Checked again.")
     add_section(root, B)
@@ -184,7 +203,7 @@ def unreleased(history):
     root = history["root"]
     change_a_row(root, "Changed after the release.")
     try:
-        build(root, history["work"] / "unreleased")
+        staged(root, history["work"] / "unreleased")
     finally:
         in_git(root, "checkout", "--", "data/targets.csv")
     return history["work"] / "unreleased"

@@ -39,8 +39,7 @@ def chunk_words(bundle: Path, language: dict) -> tuple[list, list[list]]:
 def pagefinds_own(built_site, tmp_path_factory) -> Path:
     """The bundle Pagefind itself writes for the built site, before scripts/search.py re-chunks it."""
     work = tmp_path_factory.mktemp("pagefind")
-    search.copy_for_indexing(built_site, work / "pages")
-    search.run_pagefind(work / "pages", work / "bundle")
+    search.pagefind_bundle(built_site, work / "bundle")
     return work / "bundle"
 
 

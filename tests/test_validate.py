@@ -4,11 +4,11 @@ and with a fix. Codes and copies are held against each other both ways, each exa
 what its copy prints, and each domain check is the only one to catch a copy of its own."""
 import ast
 import contextlib
+import copy
 import io
 import re
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,11 +16,15 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_package, edit_rows, fingerprint, read_rows
+from scripts.scratch import scratch
 from scripts.validate import checks, main, report, validate
 from scripts.problems.catalogue import catalogue
 from scripts.problems.codes import CODE_FORM, CODES, LABELS, THEMES, UnknownCode, well_formed
 from scripts.validate.problems import Problem
 
+# Each broken copy is validated once and its outcome kept for every test that asks (OUTCOMES): with
+# pytest-xdist, the module's tests run on one worker (tests/conftest.py, pytest_xdist_make_scheduler).
+pytestmark = pytest.mark.xdist_group("test_validate")
 DOC = "cq-2024-14"
 BUILD_THEMES = {"build", "release"}  # codes of the build and make release: tests/test_build_problems.py
 Where = tuple[str, int | None, str | None]  # file, row (its line; the header is 1), field
@@ -274,6 +278,40 @@ def excerpt_shared_by_two_sources(root):
 
 dangling_agency = cell_case("dangling_agency", "key.dangling-reference",
                             "responsibilities", ("agency_id", "cq-finance-bureau"), "agency_id", "cq-no-such-bureau")
+parent_not_a_measure = cell_case("parent_not_a_measure", "key.dangling-reference",  # a key into its own table
+                                 "measures", ("measure_id", f"{DOC}-m3.1.1"), "parent_id", f"{DOC}-m9")
+
+
+def agency_row_deleted(root):
+    edit_rows(root, "agencies", lambda rows: rows.pop(0))
+
+
+def dangling_agency_beside_an_extra_cell(root):
+    """A table with a row Frictionless cannot read as its schema says still has its other rows' keys checked."""
+    dangling_agency(root)
+    comma_left_unquoted(root)
+
+
+@pytest.mark.parametrize("breaks", [lambda root: None, dangling_agency, parent_not_a_measure, agency_row_deleted,
+                                    dangling_agency_beside_an_extra_cell],
+                         ids=["real data", "dangling agency", "parent not a measure", "agency row deleted", "beside an extra cell"])
+def test_foreign_keys_are_those_frictionless_finds(breaks, package_copy):
+    """Our check of the foreign keys (validate/foreign_keys.py) reports what Frictionless's own does, there."""
+    from frictionless import Package
+
+    from scripts.package import read_descriptor
+    from scripts.validate.foreign_keys import check_foreign_keys
+
+    breaks(package_copy)
+    descriptor = read_descriptor(package_copy)[0]
+    report = Package(copy.deepcopy(descriptor), basepath=str(package_copy)).validate()
+    theirs = {(task.place, error.row_number, ",".join(error.field_names),
+               f"{error.reference_name} has no row with {', '.join(error.reference_field_names)} "
+               f"\u201c{', '.join(error.field_cells)}\u201d (foreign key).")
+              for task in report.tasks for error in task.errors if error.type == "foreign-key"}
+    ours = {(p.file, p.row, p.field, p.message) for p in check_foreign_keys(package_copy, descriptor, set())}
+    assert ours == theirs
+    assert bool(theirs) == (breaks.__name__ != "<lambda>")
 
 
 # --- quote: the plan's Chinese is the source's ---------------------------------------------------------
@@ -628,7 +666,7 @@ def outcome(breaks) -> tuple[Where, list[Problem], list[str]]:
     """(where the case says its code must be, every problem found, the domain checks that find that problem
     when run alone): validated once, in a throw-away copy, however many tests ask."""
     if breaks.__name__ not in OUTCOMES:
-        with tempfile.TemporaryDirectory() as folder:
+        with scratch("case-") as folder:  # in memory: a copy is made for every case
             root = copy_package(Path(folder) / "package")
             where = breaks(root)
             problems, package = validate(root)

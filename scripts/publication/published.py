@@ -6,10 +6,14 @@
     unreleased/   the working tree's files when its version is recorded but they differ from that
                   release's: the data changed since; they call themselves X.Y.Z+unreleased
     latest/       a byte copy of the working tree's version, the highest (write_current refuses a lower one)
+
+The cached releases and latest/ are hard links to the files they repeat (a copy where the file system
+cannot link): MkDocs copies every file of the staged docs into the site once, and nothing writes into
+these, so no byte is copied twice.
 """
 import dataclasses
+import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +24,7 @@ from scripts.errors import BuildError
 from scripts.package import DataPackage
 from scripts.publication.rebuild import cached_release
 from scripts.publication.registry import Release, read_releases, version_key
+from scripts.scratch import scratch
 
 
 @dataclass
@@ -42,11 +47,19 @@ def write_downloads(context: BuildContext, package: DataPackage, docs_dir: Path)
     downloads = docs_dir / layout.DOWNLOADS
     releases = read_releases(context.root)
     for release in releases:
-        shutil.copytree(cached_release(context, release), downloads / layout.version_dir(release.version))
+        shutil.copytree(cached_release(context, release), downloads / layout.version_dir(release.version), copy_function=link)
     current = write_current(package, downloads, releases, context.site_url)
     published = Published(downloads, releases, package.descriptor["version"], current)
-    shutil.copytree(downloads / layout.version_dir(published.version), downloads / layout.LATEST)
+    shutil.copytree(downloads / layout.version_dir(published.version), downloads / layout.LATEST, copy_function=link)
     return published
+
+
+def link(source: str, target: str) -> None:
+    """target as a hard link to source; a copy where the file system cannot link (another device)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def write_current(package: DataPackage, downloads: Path, releases: list[Release], site_url: str | None) -> str:
@@ -68,7 +81,7 @@ def write_current(package: DataPackage, downloads: Path, releases: list[Release]
 
 def same_as_release(package: DataPackage, release_dir: Path, site_url: str | None) -> bool:
     """Whether the working tree gives the release's bytes: the manifests hash every other file."""
-    with tempfile.TemporaryDirectory() as temporary:
+    with scratch("candidate-") as temporary:
         candidate = Path(temporary) / "candidate"
         write_release(package, candidate, site_url)
         return (candidate / layout.MANIFEST).read_bytes() == (release_dir / layout.MANIFEST).read_bytes()

@@ -55,7 +55,12 @@ def rebuild(context: BuildContext, release: Release, target: Path) -> None:
         tree, out = Path(temporary) / "tree", Path(temporary) / "release"
         extract(context.repository, release.commit, tree)
         run_door(tree, out, release, context.site_url)
-        out.rename(target)  # only a complete release ever appears in the cache
+        try:
+            out.rename(target)  # only a complete release ever appears in the cache
+        except OSError:
+            if not target.is_dir():
+                raise
+            # Another build sharing the cache finished the same rebuild first: same commit, same bytes; keep its.
 
 
 def door_command(tree: Path, out: Path, site_url: str | None) -> list[str]:

@@ -1,0 +1,1 @@
+"""The look and the head of every page: MkDocs hooks (hooks/) and Material template overrides (overrides/)."""

@@ -1,15 +1,20 @@
-"""Frictionless's report (types, constraints, primary and foreign keys), turned into Problems a maintainer can act on."""
+"""Frictionless's report (types, constraints, primary keys), turned into Problems a maintainer can act on."""
 import copy
+import hashlib
+import json
 import re
 from pathlib import Path
 
 from scripts.package import SAFE_ID_PATTERN
+from scripts.validate.foreign_keys import check_foreign_keys, unknown_references
 from scripts.validate.problems import Problem
 
 # Frictionless error types after which the tables cannot be read row by row, so domain checks wait.
 STRUCTURAL = {"extra-cell", "missing-cell", "blank-row", "incorrect-label", "missing-label", "extra-label",
               "duplicate-label", "blank-label", "source-error", "scheme-error", "format-error",
               "encoding-error", "schema-error", "resource-error", "package-error", "general-error"}
+# Those after which a table's rows cannot be read at all (its foreign keys are not checked either).
+UNOPENED = {"source-error", "scheme-error", "format-error", "encoding-error", "resource-error", "general-error"}
 TYPE_FIXES = {
     "integer": "write a whole number, such as 12.",
     "number": "write a plain number such as 86000: digits and at most one decimal point, no 万, commas or units.",
@@ -20,7 +25,7 @@ TYPE_FIXES = {
 # Our code for each Frictionless error type (constraint errors are told apart by their note, in _constraint).
 CODES = {
     "type-error": "cell.wrong-type", "primary-key": "key.duplicate-id", "unique-error": "key.duplicate-value",
-    "foreign-key": "key.dangling-reference", "missing-cell": "table.missing-cell", "extra-cell": "table.extra-cell",
+    "missing-cell": "table.missing-cell", "extra-cell": "table.extra-cell",
     "blank-row": "table.blank-row", "incorrect-label": "table.wrong-column-name", "missing-label": "table.missing-column",
     "extra-label": "table.extra-column", "duplicate-label": "table.duplicate-column-name",
     "blank-label": "table.blank-column-name", "source-error": "table.unreadable", "scheme-error": "table.unreadable",
@@ -30,23 +35,57 @@ OTHER = "table.other-error"  # whatever Frictionless may add: said in its own wo
 
 
 def check_frictionless(root: Path, descriptor: dict) -> tuple[list[Problem], bool]:
-    """Problems Frictionless finds in the package whose descriptor (schemas inline) is given, and
-    whether any of them keeps the tables from being read row by row."""
-    from frictionless import FrictionlessException, Package  # slow import, only when needed
+    """Problems Frictionless finds in the package whose descriptor (schemas inline) is given, with the
+    foreign keys' (checked by foreign_keys.py), and whether any of them keeps the tables from being read
+    row by row."""
+    from frictionless import FrictionlessException, Package, Report  # slow import, only when needed
 
     try:
         # Schemas given inline: given as paths, Frictionless re-reads each YAML file many times.
-        report = Package(copy.deepcopy(descriptor), basepath=str(root)).validate()
+        package = Package(copy.deepcopy(descriptor), basepath=str(root))  # the whole descriptor, keys included, is checked here
+        for resource in package.resources:
+            resource.schema.foreign_keys = []  # the rows' references are checked by check_foreign_keys, below
     except FrictionlessException as error:
         reasons = "".join(f" ({reason.message})" for reason in error.reasons)
         return [_descriptor_problem(f"{error.error.message}{reasons}.")], True
+    unknown = unknown_references(descriptor)  # such a resource's rows are not read at all
+    try:
+        package.to_descriptor(validate=True)  # what Package.validate checks first, and then each resource:
+        report = Report.from_validation_reports(time=0, reports=[
+            resource_report(root, resource, spec) for resource, spec in zip(package.resources, descriptor["resources"])
+            if resource.name not in unknown])
+    except FrictionlessException as error:
+        report = Report.from_validation(time=0, errors=error.to_errors())
     problems = [_descriptor_problem(e.message) for e in report.errors]
     errors = [(task, error) for task in report.tasks for error in task.errors]
     fields = {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
     problems += [_from_frictionless(task.name, task.place, error, fields.get((task.name, getattr(error, "field_name", None))))
-                 for task, error in _without_echoes(errors)]
-    structural = bool(report.errors) or any(error.type in STRUCTURAL for _, error in errors)
-    return problems, structural
+                 for task, error in _without_echoes(errors)] + list(unknown.values())
+    if report.errors:
+        return problems, True
+    unopened = {task.name for task, error in errors if error.type in UNOPENED} | set(unknown)
+    structural = bool(unknown) or any(error.type in STRUCTURAL for _, error in errors)
+    return problems + check_foreign_keys(root, descriptor, unopened), structural
+
+
+# Frictionless's report on one resource, by its descriptor and its file's bytes: without the foreign keys,
+# which join resources and are ours, nothing else goes into it. A build validates once; the tests validate
+# hundreds of copies of the package that differ in one file, and Frictionless checks only that one again.
+REPORTS: dict[tuple[str, str], object] = {}
+
+
+def resource_report(root: Path, resource, spec: dict):
+    """Frictionless's report on one resource of the package (spec: its descriptor, schema inline)."""
+    path = root / spec["path"] if isinstance(spec.get("path"), str) else None
+    if path is None or not path.is_file():
+        return resource.validate()  # Frictionless says what is missing
+    without_keys = dict(spec, schema={k: v for k, v in spec["schema"].items() if k != "foreignKeys"})
+    key = (json.dumps(without_keys, sort_keys=True, default=str), hashlib.sha256(path.read_bytes()).hexdigest())
+    if key not in REPORTS:
+        if len(REPORTS) > 1000:  # the tests' copies: a bound, not a policy
+            REPORTS.clear()
+        REPORTS[key] = resource.validate()
+    return REPORTS[key]
 
 
 def _descriptor_problem(message: str) -> Problem:
@@ -124,10 +163,6 @@ def _describe(error) -> str:
         return f"the row repeats the ID (primary key) of row {_first_row(error)}."
     if error.type == "unique-error":
         return f"\u201c{cell}\u201d is also in row {_first_row(error)}; this field holds each value once."
-    if error.type == "foreign-key":
-        values = ", ".join(error.field_cells)
-        target = f"{error.reference_name} has no row with {', '.join(error.reference_field_names)}"
-        return f"{target} \u201c{values}\u201d (foreign key)."
     return f"{error.title}: {error.note}."
 
 
@@ -142,7 +177,6 @@ def _fix(error) -> str:
         "type-error": TYPE_FIXES.get(_field_type(error) if error.type == "type-error" else "", "write a value of the field's type."),
         "primary-key": "give this row an ID of its own, or delete the duplicate row.",
         "unique-error": "make the value unique, or delete the duplicate row.",
-        "foreign-key": "use an ID that exists in the referenced file, or add that row there first.",
         "extra-cell": "put cells that contain commas in double quotes, or remove the extra cells.",
         "missing-cell": "restore the missing cells (empty cells still need their commas).",
         "blank-row": "delete the empty row.",

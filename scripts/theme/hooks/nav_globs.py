@@ -1,4 +1,4 @@
-"""MkDocs hook (see `hooks:` in mkdocs.yml): nav globs.
+"""MkDocs hook (see `hooks:` in mkdocs.yml): a nav glob such as `measures/*.md` lists the generated pages of its folder.
 
 A nav entry such as `measures/*.md` becomes every page of that folder not named elsewhere in the nav,
 in natural order (m2 < m2.1 < m10), leaving out the translations (x.en.md), which
