@@ -6,6 +6,7 @@ and hand-written English pages to the same list. Matching ignores case.
 """
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from scripts.package import DataPackage
 from scripts.validate.problems import Problem
@@ -30,10 +31,10 @@ CALQUES = [
 REFUSED = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(CALQUES)), re.IGNORECASE)
 
 
-def calques_in(english: str) -> Iterator[tuple[str, str]]:
+@lru_cache(maxsize=4096)  # the tests validate hundreds of copies of the same texts (about 1,000 a copy)
+def calques_in(english: str) -> tuple[tuple[str, str], ...]:
     """(the words as written, what to write instead) for every refused form in the text, in order."""
-    for match in REFUSED.finditer(english):
-        yield match[0], CALQUES[int(match.lastgroup[1:])][1]
+    return tuple((match[0], CALQUES[int(match.lastgroup[1:])][1]) for match in REFUSED.finditer(english))
 
 
 def calques(package: DataPackage) -> Iterator[Problem]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scripts.package import VARIANT_SEPARATOR, DataPackage
-from scripts.termforms import gapped, spans
+from scripts.termforms import GAP, gapped, spans
 from scripts.validate.problems import Problem
 
 
@@ -55,7 +55,9 @@ def uses(english: str, form: str) -> bool:
 def occurring(chinese: str, entries: list[Entry]) -> list[tuple[Entry, str, str]]:
     """(entry, written form, the words of the text it stands for) for every entry the text uses, in order,
     leaving out those only found inside a longer entry at the same place."""
+    # `written in chinese` first: most forms are not in a given text, and the test is far cheaper than spans().
     found = [(start, end, entry, written) for entry in entries for written in entry.written_zh
+             if GAP in written or written in chinese
              for start, end in spans(written, chinese) if not _inside_a_number(chinese, start, end)]
     hiding = [(s, e) for s, e, _, written in found if not gapped(written)]  # a gap's names are checked on their own
     kept = [(start, entry, written, chinese[start:end]) for start, end, entry, written in found
