@@ -615,24 +615,26 @@ def searched_before_a_figure_was_read(root):
     return "data/targets.csv", set_cell(root, "targets", ("target_id", f"{DOC}-t01"), "searched_date", "2026-11-27"), "searched_date"
 
 
+def recorded_as(root: Path, number: int, figure_type: str, period_start: str) -> tuple[str, int, str]:
+    """Observation o<number> given another figure type (and the period start that type needs); reported at
+    its figure_type."""
+    line, row = observation(root, number)
+    key = ("observation_id", row["observation_id"])
+    set_cell(root, "progress", key, "figure_type", figure_type)
+    set_cell(root, "progress", key, "period_start_date", period_start)
+    return "data/progress.csv", line, "figure_type"
+
+
 @case("progress.level-quote-says-added")
 def addition_recorded_as_level(root):
     """The 科技日报 figure 新入库科技型企业超1.1万家 (2024's additions) recorded as a level of t01."""
-    line, row = observation(root, 24)
-    key = ("observation_id", row["observation_id"])
-    set_cell(root, "progress", key, "figure_type", "level")
-    set_cell(root, "progress", key, "period_start_date", "")
-    return "data/progress.csv", line, "figure_type"
+    return recorded_as(root, 24, "level", "")
 
 
 @case("progress.addition-quote-says-total")
 def total_recorded_as_addition(root):
     """全年新增…1579家、累计2484家: the cumulative 2,484 recorded as a number added in 2022."""
-    line, row = observation(root, 7)
-    key = ("observation_id", row["observation_id"])
-    set_cell(root, "progress", key, "figure_type", "new_in_period")
-    set_cell(root, "progress", key, "period_start_date", "2022-01-01")
-    return "data/progress.csv", line, "figure_type"
+    return recorded_as(root, 7, "new_in_period", "2022-01-01")
 
 
 def test_a_figure_of_another_kind_than_its_target_is_context_not_a_problem(package_copy):
