@@ -5,10 +5,10 @@ import json
 import re
 
 import yaml
-
 from conftest import ADDRESS, REPO
-from scripts.archive.citation_file import released_cff
-from scripts.site.data_pages.citation import bibtex, plain_citation, read_citation, site_citation
+
+from scripts.archive.citation_file import plain_citation, released_cff
+from scripts.site.data_pages.citation import bibtex, read_citation, site_citation
 
 DESCRIPTOR = yaml.safe_load((REPO / "datapackage.yaml").read_text(encoding="utf-8"))
 CITATION = read_citation(REPO)

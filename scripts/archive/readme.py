@@ -4,6 +4,7 @@ so it says nothing the release does not; it names no time but the release's date
 import yaml
 
 from scripts.archive import layout
+from scripts.archive.citation_file import plain_citation
 from scripts.package import DataPackage
 
 README = "README.md"
@@ -11,14 +12,6 @@ LICENCE_SUMMARY = ("Our compilation, translations and notes: {licence} ({address
                    "reproduced verbatim: in our understanding it is not covered by copyright, and no licence of ours "
                    "applies to it. The English translation is ours and unofficial. The code is under the MIT licence. "
                    "LICENSE.md says all this in full.")
-
-
-def citation_line(citation: dict) -> str:
-    """The plain-text citation, from CITATION.cff: authors (year). Title (Version X) [Data set]. Address."""
-    authors = "; ".join(author.get("name") or f"{author['family-names']}, {author['given-names']}" for author in citation["authors"])
-    address = f" {citation['url']}" if citation.get("url") else ""
-    return (f"{authors} ({str(citation['date-released'])[:4]}). {citation['title']} "
-            f"(Version {citation['version']}) [Data set].{address}")
 
 
 def readme_text(package: DataPackage, released_cff: str, site_url: str | None) -> str:
@@ -50,7 +43,7 @@ Version {descriptor['version']}, released {descriptor['created'][:10]}.
 
 ## How to cite
 
-{citation_line(citation)}
+{plain_citation(citation)}
 
 `{layout.CITATION}` holds the same, for reference managers (Citation File Format).
 

@@ -23,6 +23,7 @@ import markdown
 import yaml
 
 from scripts.archive import layout
+from scripts.archive.citation_file import plain_citation
 from scripts.archive.files import human_size, sha256
 from scripts.context import BuildContext
 from scripts.errors import BuildError
@@ -30,7 +31,7 @@ from scripts.package import LANGUAGES
 from scripts.publication import changelog
 from scripts.publication.registry import Release, read_releases, version_key
 from scripts.site import site_map
-from scripts.site.data_pages.citation import bibtex, citation_key, plain_citation
+from scripts.site.data_pages.citation import bibtex, citation_key
 from scripts.site.data_pages.versions import placeholder_address
 from scripts.site.parts import markdown_in
 from scripts.site.phrases import DEFAULT_LANGUAGE, t

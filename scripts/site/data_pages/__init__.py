@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts.archive import layout
+from scripts.archive.citation_file import plain_citation
 from scripts.archive.descriptor import source_texts
 from scripts.archive.files import human_size, sha256
 from scripts.context import BuildContext
@@ -16,7 +17,7 @@ from scripts.errors import BuildError
 from scripts.package import LANGUAGES, DataPackage
 from scripts.publication import changelog as changelog_file
 from scripts.publication.published import Published
-from scripts.site.data_pages.citation import bibtex, citation_key, plain_citation, site_citation
+from scripts.site.data_pages.citation import bibtex, citation_key, site_citation
 from scripts.site.data_pages.dataset import data_page, dataset_script
 from scripts.site.data_pages.versions import page_link, versions
 from scripts.site.parts import markdown_in

@@ -28,18 +28,6 @@ def citation_key(version: str) -> str:
     return re.sub(r"\W", "_", f"cq_sme_plan_{version}", flags=re.ASCII)
 
 
-def author_names(citation: dict) -> list[str]:
-    """Entities by name, people as Family, Given."""
-    return [author.get("name") or f"{author['family-names']}, {author['given-names']}" for author in citation["authors"]]
-
-
-def plain_citation(citation: dict) -> str:
-    year = str(citation["date-released"])[:4]
-    address = f" {citation['url']}" if citation.get("url") else ""
-    return (f"{'; '.join(author_names(citation))} ({year}). {citation['title']} "
-            f"(Version {citation['version']}) [Data set].{address}")
-
-
 def bibtex(citation: dict, key: str) -> str:
     # An organisation goes in braces, so BibTeX keeps it whole instead of splitting it into given and family names.
     authors = " and ".join(f"{{{author['name']}}}" if author.get("name") else f"{author['family-names']}, {author['given-names']}"

@@ -8,9 +8,10 @@ the feed's own address, as Atom allows.
 from functools import partial
 from pathlib import Path
 
+from scripts.archive.citation_file import author_names
 from scripts.context import BuildContext
 from scripts.package import LANGUAGES, DataPackage
-from scripts.site.data_pages.citation import author_names, read_citation
+from scripts.site.data_pages.citation import read_citation
 from scripts.site.data_pages.versions import recorded_changes
 from scripts.site.feeds.atom import Feed, atom_feed
 from scripts.site.feeds.entries import entries

@@ -5,12 +5,13 @@ checksums, and how to cite the page. Filled into the placeholders targets.py lea
 from collections.abc import Callable
 
 from scripts.archive import layout
+from scripts.archive.citation_file import author_names
 from scripts.archive.files import human_size, sha256
 from scripts.context import BuildContext
 from scripts.package import DataPackage
 from scripts.publication.published import Published
 from scripts.site import escape, sentences, site_map
-from scripts.site.data_pages.citation import author_names, read_citation
+from scripts.site.data_pages.citation import read_citation
 from scripts.site.markdown import cell, written
 from scripts.site.model import Site
 from scripts.site.pages.targets import chinese_link
