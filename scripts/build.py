@@ -142,8 +142,9 @@ def build(context: BuildContext) -> int:
     try:
         run_mkdocs(context, staging / "docs", staging / "site")
     except Exception as error:  # MkDocs aborts strict builds with its own exception types
-        return stopped(f"Build stopped: [build.mkdocs-failed] MkDocs build failed: {error}. Fix: read MkDocs' warnings "
-                       f"above (a broken link or anchor in a page) and correct the page. {kept}.")
+        failed = BuildError("build.mkdocs-failed", f"MkDocs build failed: {error}. Fix: read MkDocs' warnings above "
+                            "(a broken link or anchor in a page) and correct the page.")
+        return stopped(f"Build stopped: {failed} {kept}.")
     try:
         finish_site(context, package, staging / "site")
         search.write_index(staging / "site")

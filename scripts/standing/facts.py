@@ -15,12 +15,10 @@ KIND = {"level": "level", "coverage": "level", "amount": "level", "increment": "
 NEW_WORDS = ("新培育", "新增", "新建")
 # What is known, in the order the scoreboard lists it.
 STATUSES = ["met", "some_years", "below", "baseline_only", "no_figure"]
-# The words of official mid-term evaluations (提前完成, 快于预期, 基本符合预期, 相对滞后): only where a
-# baseline exists and the straight line from it to the target (our assumption) is drawn.
-PACES = ["met_early", "ahead", "on_track", "behind"]
-PACE_BAND = 0.05  # within 5% of the distance from baseline to target of the line: on track
-# Each year of the plan for an annual target.
-YEAR_OUTCOMES = ["met", "not_met", "part_year", "no_figure", "not_yet"]
+# The pace words of official mid-term evaluations (提前完成, 快于预期, 基本符合预期, 相对滞后) are given only
+# where a baseline exists and the straight line from it to the target (our assumption) is drawn: within
+# 5% of the distance from baseline to target of the line is on track.
+PACE_BAND = 0.05
 
 
 def new_word(target: dict) -> str:
@@ -92,7 +90,7 @@ class Line:
 class Year:
     """One year of the plan for an annual target."""
     year: int
-    outcome: str  # one of YEAR_OUTCOMES
+    outcome: str  # the enum of target_years.outcome (schemas/derived/target_years.schema.yaml)
     figure: Figure | None = None  # the additions within the year (summed where several do not overlap)
     whole: bool = False  # the additions cover every day of the year
 
@@ -107,7 +105,7 @@ class Standing:
     share: float | None = None  # figure / target value
     baseline: Figure | None = None  # the latest comparable figure before the plan
     line: Line | None = None
-    pace: str | None = None  # one of PACES, only with a line
+    pace: str | None = None  # the enum of target_standing.pace (the words of official mid-term evaluations), only with a line
     years: tuple[Year, ...] = ()  # annual targets
     needed_a_year: float | None = None  # increment targets: the target spread evenly over the plan's years (our assumption)
     context: tuple[dict, ...] = field(default_factory=tuple)  # figures shown, never compared
