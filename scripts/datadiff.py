@@ -100,10 +100,11 @@ def list_files(root: Path, rev: str | None, folder: str) -> list[str]:
     return sorted(result.stdout.splitlines())
 
 
-def review(root: Path, rev_a: str, rev_b: str | None) -> Review:
+def review(root: Path, rev_a: str, rev_b: str | None, new_tables: dict) -> Review:
+    """The excerpts added, removed and changed, and the newer revision's targets (from its loaded tables)."""
     old, new = list_files(root, rev_a, EXCERPTS), list_files(root, rev_b, EXCERPTS)
     changed = [path for path in new if path in old and read_at(root, rev_a, path) != read_at(root, rev_b, path)]
-    targets = load_tables(root, rev_b).get("targets", ("", [], []))[2]
+    targets = new_tables.get("targets", ("", [], []))[2]
     return Review(excerpts_added=[(path, read_at(root, rev_b, path) or "") for path in new if path not in old],
                   excerpts_removed=[path for path in old if path not in new], excerpts_changed=changed,
                   targets={row.get("target_id", ""): row for row in targets})
@@ -133,9 +134,8 @@ def diff_tables(resource: str, file: str, key: list[str], old: list[dict], new: 
     return result
 
 
-def diff_revisions(root: Path, rev_a: str, rev_b: str | None) -> list[TableDiff]:
+def diff_loaded(old: dict, new: dict) -> list[TableDiff]:
     """Every resource's diff, in the order the newer descriptor lists them (then removed resources)."""
-    old, new = load_tables(root, rev_a), load_tables(root, rev_b)
     names = list(new) + [name for name in old if name not in new]
     diffs = []
     for name in names:
@@ -296,8 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=CODE, help="the repository (default: this one)")
     args = parser.parse_args(argv)
     try:
-        diffs = diff_revisions(args.root.resolve(), args.rev_a, args.rev_b)
-        found = review(args.root.resolve(), args.rev_a, args.rev_b)
+        root = args.root.resolve()
+        old, new = load_tables(root, args.rev_a), load_tables(root, args.rev_b)
+        diffs, found = diff_loaded(old, new), review(root, args.rev_a, args.rev_b, new)
     except (GitError, yaml.YAMLError, csv.Error, OSError) as error:
         print(f"datadiff: {error}", file=sys.stderr)
         return 2
