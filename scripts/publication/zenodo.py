@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from scripts.archive import layout
+from scripts.archive.files import sha256
 from scripts.context import CODE, SITE_URL_VARIABLE, parse_site_url
 from scripts.errors import BuildError
 from scripts.publication.registry import read_releases
@@ -71,7 +72,7 @@ def release_files(folder: Path) -> list[Path]:
         if "/" in name:
             continue  # Zenodo keeps no folders: data/ travels in the zip, json/ stays on the site
         path = folder / name
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+        if not path.is_file() or sha256(path) != digest:
             raise local_error(f"{path} is missing or not the file {layout.MANIFEST} lists",
                               "build again (make build) and upload the folder it writes")
         files.append(path)
