@@ -6,6 +6,7 @@ Sentences are plain text: the page that shows one escapes it (markdown.cell). Nu
 formats.number; nothing here is a fixed phrase (those are in phrases.yaml).
 """
 from scripts.site.formats import number
+from scripts.site.formats import unit as unit_of  # of a target's or an observation's row
 from scripts.site.phrases import t
 from scripts.standing.facts import Figure, Standing, new_word
 from scripts.standing.periods import year_end, year_start
@@ -24,10 +25,6 @@ def status_word(status: str, lang: str) -> str:
 
 def pace_badge(pace: str, lang: str) -> str:
     return t(PACE_BADGES[pace], lang)
-
-
-def unit_of(row: dict, lang: str) -> str:
-    return row["unit_zh"] if lang == "zh" else row["unit_en"]
 
 
 def amount(value, comparator: str, lang: str) -> str:

@@ -34,6 +34,14 @@ def role(observation: dict, target: dict, plan: Plan) -> str:
     return "plan" if in_plan_period(observation, plan) else "baseline"
 
 
+def shown_as(observation: dict, figure_role: str) -> str:
+    """How a page, a chart and a feed present a figure: compared (plan, baseline), or context of another
+    scope or of another kind."""
+    if figure_role != "context":
+        return figure_role
+    return "other_scope" if observation["scope"] == "differs" else "other_kind"
+
+
 def meets(value: float, target: dict) -> bool:
     return value >= float(target["value"])
 

@@ -20,7 +20,7 @@ from scripts.publication.registry import Release
 from scripts.site import sentences, site_map
 from scripts.site.phrases import t
 from scripts.standing.records import plan_of
-from scripts.standing.rule import role
+from scripts.standing.rule import role, shown_as
 
 # How a figure stands against its target, with the words of its entry's title and summary.
 TITLES = {"plan": "feed_progress_title", "baseline": "feed_progress_title", "other_scope": "feed_progress_title_scope",
@@ -55,16 +55,9 @@ def as_html(changes: str) -> str:
     return markdown.markdown(changes, extensions=["sane_lists"])
 
 
-def relation(observation: dict, figure_role: str) -> str:
-    """compared (plan, baseline), or context of another scope or another kind."""
-    if figure_role != "context":
-        return figure_role
-    return "other_scope" if observation["scope"] == "differs" else "other_kind"
-
-
 def progress_entry(observation: dict, target: dict, source: dict, figure_role: str, lang: str) -> Entry:
     """The figure as a level on a date or an addition from–to, and how it stands against the target."""
-    how, figure = relation(observation, figure_role), sentences.figure_words(observation, lang)
+    how, figure = shown_as(observation, figure_role), sentences.figure_words(observation, lang)
     indicator = target[f"indicator_{lang}"]
     against = t(RELATIONS[how], lang, note=observation[f"scope_note_{lang}"], goal=sentences.goal(target, lang))
     summary = t("feed_progress_summary", lang, figure=figure, against=against, source=source["title"] or source[f"description_{lang}"],

@@ -11,7 +11,7 @@ are named under the chart. No script: SVG with a title and description, and HTML
 """
 from datetime import date
 
-from scripts.site import sentences
+from scripts.site import formats, sentences
 from scripts.site.escape import attribute
 from scripts.site.formats import number
 from scripts.site.markdown import cell
@@ -21,7 +21,7 @@ from scripts.site.pages.plot import Frame, Labels, Layout, compact, nice_ticks
 from scripts.site.phrases import t
 from scripts.standing.facts import Standing
 from scripts.standing.periods import is_addition, period, year_end, year_start
-from scripts.standing.rule import role
+from scripts.standing.rule import role, shown_as
 
 TITLES = {"level": "chart_title_level", "increment": "chart_title_increment", "annual": "chart_title_annual"}
 # Each mark the charts draw, with the words of its key.
@@ -58,16 +58,9 @@ def empty_note(known: Standing, figures: list[tuple[dict, str]], lang: str) -> s
 def description(known: Standing, figures: list[tuple[dict, str]], lang: str) -> str:
     """The chart in words: where the target stands, then every figure with its kind and whether it is compared."""
     lines = [sentences.status_sentence(known, lang)]
-    lines += [t("chart_desc_figure", lang, figure=sentences.figure_words(o, lang), kind=legend_words(mark_of(o, r), lang))
+    lines += [t("chart_desc_figure", lang, figure=sentences.figure_words(o, lang), kind=legend_words(shown_as(o, r), lang))
               for o, r in figures]
     return t("sentence_separator", lang).join(lines)
-
-
-def mark_of(observation: dict, figure_role: str) -> str:
-    """How a figure is drawn: baseline, plan, or hollow context of another scope or another kind."""
-    if figure_role != "context":
-        return figure_role
-    return "other_scope" if observation["scope"] == "differs" else "other_kind"
 
 
 def legend(marks: list[str], lang: str) -> str:
@@ -112,12 +105,12 @@ def level_chart(known: Standing, figures: list[tuple[dict, str]], title: str, la
     start, end = date(first, 1, 1), date(last, 12, 31)
     shown = [(o, r) for o, r in figures if r != "context" or fits(o, start, end, ticks[-1])]
     left_out = [o for o, r in figures if (o, r) not in shown]
-    marks = ["goal"] + (["assumed"] if known.line else []) + [mark_of(o, r) for o, r in shown]
+    marks = ["goal"] + (["assumed"] if known.line else []) + [shown_as(o, r) for o, r in shown]
     desc = description(known, figures, lang)
 
     def draw(layout: Layout) -> str:
         frame, labels = Frame(layout, start, end, ticks[-1]), Labels(layout)
-        body = plot.axes(frame, ticks, unit_label(known, lang), labels, lang)
+        body = plot.axes(frame, ticks, sentences.unit_of(known.target, lang), labels, lang)
         body += assumed_line(frame, known) + series(frame, [o for o, r in shown if r != "context"])
         shapes, spots = figure_shapes(frame, shown, labels)
         first, rest = spots[:1], spots[1:]  # the latest compared figure is labelled first, then the target
@@ -132,10 +125,6 @@ def fits(observation: dict, start: date, end: date, top: float) -> bool:
     """Whether a context figure falls inside the axes the compared figures set."""
     first, last = period(observation)
     return float(observation["value"]) <= top and date.fromisoformat(first) >= start and date.fromisoformat(last) <= end
-
-
-def unit_label(known: Standing, lang: str) -> str:
-    return sentences.unit_of(known.target, lang)
 
 
 def signing(frame: Frame, known: Standing, labels: Labels, lang: str) -> list[str]:
@@ -180,7 +169,7 @@ def figure_shapes(frame: Frame, shown: list[tuple[dict, str]], labels: Labels) -
     spots for their values come back compared figures first, latest first, then the context figures."""
     body, spots = [], []
     for observation, figure_role in shown:
-        mark, y = mark_of(observation, figure_role), frame.y(float(observation["value"]))
+        mark, y = shown_as(observation, figure_role), frame.y(float(observation["value"]))
         if is_addition(observation):
             x1, x2 = frame.x(observation["period_start_date"]), frame.x(observation["as_of_date"])
             body.append(f'<rect class="period {mark}" x="{x1}" y="{y - 3}" width="{max(x2 - x1, 2):.1f}" height="6"/>')
@@ -199,8 +188,7 @@ def value_labels(spots: list[tuple], labels: Labels, lang: str) -> None:
     """Each figure's value beside its mark where it fits: above, below, right or left; written as every
     figure is (formats.number), only the axis shortens numbers."""
     for x, y, observation, mark in spots:
-        symbol = {">": "> ", ">=": "≥ "}.get(observation["comparator"], "")
-        labels.place(symbol + number(observation["value"], lang), f"value {mark}",
+        labels.place(formats.figure(observation, lang), f"value {mark}",
                      [(x, y - 9, "middle"), (x, y + 19, "middle"), (x + 9, y + 4, "start"), (x - 9, y + 4, "end")])
 
 
@@ -215,12 +203,12 @@ def increment_chart(known: Standing, figures: list[tuple[dict, str]], title: str
     context = [(o, r) for o, r in figures if r == "context" and is_addition(o) and fits(o, start, end, ticks[-1])]
     levels = [o for o, r in figures if r == "context" and not is_addition(o)]
     left_out = [o for o, r in figures if r == "context" and is_addition(o) and (o, r) not in context]
-    marks = ["goal", "even"] + (["total"] if known.figure else []) + [mark_of(o, r) for o, r in context]
+    marks = ["goal", "even"] + (["total"] if known.figure else []) + [shown_as(o, r) for o, r in context]
     desc = description(known, figures, lang)
 
     def draw(layout: Layout) -> str:
         frame, labels = Frame(layout, start, end, ticks[-1]), Labels(layout)
-        body = plot.axes(frame, ticks, unit_label(known, lang), labels, lang)
+        body = plot.axes(frame, ticks, sentences.unit_of(known.target, lang), labels, lang)
         body += goal_line(frame, known, labels, lang) + even_pace(frame, known) + running_total(frame, known, labels, lang)
         shapes, spots = figure_shapes(frame, context, labels)
         value_labels(spots, labels, lang)
@@ -297,7 +285,7 @@ def annual_chart(known: Standing, figures: list[tuple[dict, str]], title: str, l
              for o in before]
     dated += [(year_end(year.year), year_row(known, year, lang)) for year in known.years]
     dated += [(o["as_of_date"], (sentences.figure_words(o, lang) + " · " + sentences.qualifier(o, False, lang), float(o["value"]),
-                                 mark_of(o, r))) for o, r in inside]
+                                 shown_as(o, r))) for o, r in inside]
     rows = [row for _, row in sorted(dated, key=lambda pair: pair[0])]
     marks = ["minimum"] + [mark for _, value, mark in rows if value is not None]
     return bars(rows, scale, lang, minimum), marks, off_scale_note([o for o, r in context if (o, r) not in inside], lang)

@@ -2,12 +2,12 @@
 actions, who answers for what."""
 from collections import Counter
 
-from scripts.site import escape, names, sentences, site_map
+from scripts.site import escape, names, site_map
 from scripts.site.formats import number, target_indicator, unit
 from scripts.site.markdown import Safe, cell, link, table
 from scripts.site.model import Site
 from scripts.site.pages.overview import key, rows
-from scripts.site.pages.targets import as_of
+from scripts.site.pages.targets import as_of, status_badge
 from scripts.site.phrases import t
 from scripts.standing.facts import STATUSES
 
@@ -25,8 +25,7 @@ def key_figures(site: Site, lang: str) -> str:
 def standing(site: Site, lang: str) -> str:
     """How many targets stand where."""
     counts = Counter(site.standing(target).status for target in site.targets)
-    parts = [f'<span class="status status-{status}">{sentences.status_word(status, lang)}</span> {counts[status]}'
-             for status in STATUSES if counts[status]]
+    parts = [f'{status_badge(status, lang)} {counts[status]}' for status in STATUSES if counts[status]]
     return f'<p class="standing-summary">{t("standing_summary", lang, count=len(site.targets))} {" · ".join(parts)}</p>'
 
 

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from scripts.site import escape, names, sentences, site_map
 from scripts.site.markdown import Safe, bullets, cell, en, link, paragraph, table, written, zh
 from scripts.site.model import Site
-from scripts.site.pages.chart import chart, legend_words, mark_of
+from scripts.site.pages.chart import chart, legend_words
 from scripts.site.pages.consistency import consistency
 from scripts.site.pages.overview import overview
 from scripts.site.phrases import t
 from scripts.standing.facts import STATUSES, Standing
-from scripts.standing.rule import role
+from scripts.standing.rule import role, shown_as
 
 
 def pages(site: Site, lang: str) -> Iterator[tuple[str, str]]:
@@ -79,10 +79,13 @@ def scoreboard_line(site: Site, target: dict, page: str, lang: str) -> Safe:
                 f"{badges(known, lang)} {cell(sentences.status_sentence(known, lang), lang)}")
 
 
+def status_badge(status: str, lang: str) -> str:
+    return f'<span class="status status-{status}">{sentences.status_word(status, lang)}</span>'
+
+
 def badges(known: Standing, lang: str) -> str:
     """The status, and the pace word where a baseline and the straight line (our assumption) allow one."""
-    status = f'<span class="status status-{known.status}">{sentences.status_word(known.status, lang)}</span>'
-    return status + (f' <span class="pace pace-{known.pace}">{sentences.pace_badge(known.pace, lang)}</span>' if known.pace else "")
+    return status_badge(known.status, lang) + (f' <span class="pace pace-{known.pace}">{sentences.pace_badge(known.pace, lang)}</span>' if known.pace else "")
 
 
 # --- one page per target -------------------------------------------------------------------------
@@ -130,7 +133,7 @@ def figure_table(site: Site, known: Standing, observations: list[dict], lang: st
     how it stands against the target, and who published it (linked to the source below)."""
     headers = [t("figure_value", lang), t("figure_compared", lang), t("source", lang)]
     rows = [[Safe(f'<a href="#{escape.attribute(o["observation_id"])}">{cell(sentences.figure_words(o, lang), lang)}</a>'),
-             legend_words(mark_of(o, role(o, known.target, known.plan)), lang),
+             legend_words(shown_as(o, role(o, known.target, known.plan)), lang),
              Safe(f'<a href="#source-{escape.attribute(o["source_id"])}">{written(site.source[o["source_id"]]["publisher"], lang)}</a>')]
             for o in reversed(observations)]
     return table(headers, rows, lang)
