@@ -13,6 +13,7 @@ from pathlib import Path
 from scripts.errors import BuildError
 from scripts.site.phrases import DEFAULT_LANGUAGE, LANGUAGES
 
+MARKER = "<!-- data:"  # how every placeholder begins
 PLACEHOLDER = re.compile(r"<!-- data:([a-z0-9-]+)(?: ([a-z0-9.-]+))? -->")
 
 
@@ -26,7 +27,7 @@ def fill(docs_dir: Path, blocks: dict[str, Callable[[str], str]]) -> None:
     """Replace every placeholder in every page under docs_dir with blocks[name](the page's language)."""
     for path in sorted(docs_dir.rglob("*.md")):
         source = path.read_text(encoding="utf-8")
-        if "<!-- data:" not in source:
+        if MARKER not in source:
             continue
         lang = language_of(path)
         unknown = sorted({name for name, _ in PLACEHOLDER.findall(source) if name not in blocks})

@@ -11,32 +11,33 @@ no page gets a lastmod, which the sitemap protocol allows, rather than a date th
 MkDocs' changefreq ("daily" for every page) is dropped for the same reason.
 """
 import gzip
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from scripts.context import PACKAGE_INPUTS, BuildContext
+from scripts.errors import BuildError
+from scripts.git import git
 from scripts.publication import changelog
 from scripts.site.phrases import DEFAULT_LANGUAGE, suffix
+from scripts.site.placeholders import MARKER
 from scripts.site.site_map import page_language, path_in
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 ET.register_namespace("", SITEMAP)
 ET.register_namespace("xhtml", XHTML)
-PLACEHOLDER = "<!-- data:"
 # What the Data pages' placeholders read beyond the package (scripts/site/data_pages).
 PLACEHOLDER_INPUTS = [*PACKAGE_INPUTS, *changelog.FILES.values(), "releases.yaml", "CITATION.cff"]
 
 
 def change_dates(repository: Path) -> dict[str, str]:
     """Every path the history touched → the day (YYYY-MM-DD) of the last commit that changed it; {} without git."""
-    result = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "HEAD"], cwd=repository,
-                            capture_output=True, text=True)
-    if result.returncode:
+    try:
+        log = git(repository, "log", "--format=%x00%cs", "--name-only", "HEAD").decode()
+    except BuildError:
         return {}
     dates: dict[str, str] = {}
-    for commit in result.stdout.split("\0")[1:]:
+    for commit in log.split("\0")[1:]:
         day, *paths = commit.strip().splitlines()
         for path in filter(None, paths):
             dates.setdefault(path, day)  # newest commit first: the first date seen is the last change
@@ -62,7 +63,7 @@ def page_inputs(context: BuildContext, url: str) -> list[str]:
     if source is None:
         return list(PACKAGE_INPUTS)
     own = [f"docs/{source.relative_to(context.input('docs')).as_posix()}"]
-    return own + PLACEHOLDER_INPUTS if PLACEHOLDER in source.read_text(encoding="utf-8") else own
+    return own + PLACEHOLDER_INPUTS if MARKER in source.read_text(encoding="utf-8") else own
 
 
 def finish_entry(entry: ET.Element, context: BuildContext, dates: dict[str, str]) -> None:
