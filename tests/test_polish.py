@@ -1,5 +1,7 @@
 """The smaller defects of issue 19, held: no table header that says nothing, measure pages that link their
-targets and fit a phone, tap targets of 24 × 24 px, and a 404 page in both languages that finds its way home."""
+targets and fit a phone, and a 404 page in both languages that finds its way home (tap targets of 24 × 24 px are
+checked in axe's run, tests/test_accessibility.py)."""
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -11,7 +13,8 @@ from conftest import ADDRESS, REPO
 from scripts.package import LANGUAGES, load_package
 from scripts.site import site_map
 from scripts.site.phrases import t
-from tests.helpers.local_server import QuietHandler, served
+from test_search import fragments
+from tests.helpers.local_server import PagesHandler, served
 
 NOTHING_SAID = {"", t("not_stated", "zh"), t("not_stated", "en")}
 
@@ -101,25 +104,10 @@ def test_the_404_page_links_both_home_pages_from_the_site_s_root(request, site_f
     assert links == {"zh": f"{root}.", "en": f"{root}en/"}
 
 
-class StaticHost(QuietHandler):
-    """A static host as GitHub Pages is one: a missing file is answered with the site's 404.html, status 404."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("wrong", ["no-such-page", "en/measures/no/such/deep/page/", "targets/cq-2024-14-t99/"])
 def test_a_wrong_address_at_any_depth_shows_the_404_page_and_both_ways_home_work(chromium, built_site, wrong):
-    with served(built_site, StaticHost) as base:
+    with served(built_site, PagesHandler) as base:
         context = chromium.new_context(viewport={"width": 390, "height": 800})
         page = context.new_page()
         problems = []
@@ -168,6 +156,12 @@ def test_the_templates_ask_only_for_phrases_the_phrasebook_has():
     assert asked == set(TEMPLATE_PHRASES) and asked <= set(PHRASES)
 
 
+@functools.cache
+def indexed(site: Path) -> dict[str, dict]:
+    """Every indexed page's fragment by URL, read once per run (ten tests ask)."""
+    return fragments(site)
+
+
 @pytest.mark.parametrize(("url", "kind"), [
     ("/glossary/yuqima/", "kind_term"), ("/en/glossary/yuqima/", "kind_term"), ("/en/targets/cq-2024-14-t01/", "kind_target"),
     ("/measures/cq-2024-14-m3.1.2/", "kind_measure"), ("/en/agencies/cq-economy-information-commission/", "kind_agency"),
@@ -175,14 +169,7 @@ def test_the_templates_ask_only_for_phrases_the_phrasebook_has():
     ("/about/licence/", "kind_about"), ("/en/", "kind_home")])
 def test_every_indexed_page_says_what_kind_of_page_it_is(built_site, url, kind):
     """As a Pagefind filter, which a result's data carries, not as a meta, whose words Pagefind would search."""
-    import json
-
-    from scripts import search
-
-    fragments = {}
-    for path in (built_site / search.BUNDLE / "fragment").iterdir():
-        data = json.loads(search.unpack(path))
-        fragments[data["url"]] = data
+    fragments = indexed(built_site)
     assert all(data["filters"].get("kind") for data in fragments.values())
     assert fragments[url]["filters"]["kind"] == [t(kind, "en" if url.startswith("/en/") else "zh")]
     assert "kind" not in fragments[url]["meta"]

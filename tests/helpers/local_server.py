@@ -15,12 +15,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class PagesHandler(QuietHandler):
-    """Static files as GitHub Pages serves them: a folder's address serves its index.html, and a folder
-    without one answers 404 (no listing of its files)."""
+    """Static files as GitHub Pages serves them: a folder's address serves its index.html, a folder
+    without one answers 404 (no listing of its files), and a 404 shows the site's 404.html if it has one."""
 
     def list_directory(self, path):
         self.send_error(404, "no index.html in this folder")
         return None
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @contextlib.contextmanager
