@@ -10,6 +10,7 @@ import ast
 import json
 from pathlib import Path
 
+from benchmarks.tiers import verdict
 from scripts.context import CODE
 
 MAPPED = ["scripts", "benchmarks", "tests/helpers"]  # the code's folders, in the order the map shows them
@@ -49,10 +50,6 @@ def module_map() -> str:
 
 def load(name: str) -> dict:
     return json.loads((RESULTS / name).read_text(encoding="utf-8"))
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def tiers_table(results: dict | None = None) -> str:

@@ -34,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.tiers import verdict
 from scripts import search
 from scripts.context import CODE, BuildContext
 from tests.helpers import chromium, local_server
@@ -290,10 +291,6 @@ def lighthouse_once(base: str, page: str, report: Path) -> dict:
 
 
 # --- reporting -----------------------------------------------------------------------------------
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
-
 
 def report_real(work: Path, repeat: int, lighthouse_runs: int, lighthouse_only: list[str] | None) -> dict:
     print("## Real data (1 document)\n")

@@ -92,7 +92,6 @@ def test_an_observation_entry_is_dated_the_day_its_source_was_read(built_site):
 
 # What an entry must say of each kind of figure, in each language: a level on its date, an addition over its
 # period (never "as of"), and a figure of another scope naming how (never as the target's own count).
-LEVEL = {"en": "{value} {unit} on {as_of}", "zh": "{as_of}为"}
 ADDED = {"en": "added", "zh": "新增"}
 AS_OF = {"en": "as of", "zh": "截至"}
 OTHER_SCOPE = {"en": "(another scope)", "zh": "口径不同"}

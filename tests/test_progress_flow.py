@@ -149,13 +149,12 @@ def kjrb_rows(excerpt: str) -> tuple[dict, list[dict]]:
     return source, figures
 
 
-def add_kjrb(root, excerpt: str, figures: list[dict] | None = None) -> list[dict]:
+def add_kjrb(root, excerpt: str, figures: list[dict] | None = None) -> None:
     """The guide's three steps: store the excerpt, add the source, add the figures."""
     source, made = kjrb_rows(excerpt)
     (root / "data" / source["excerpt_file"]).write_text(excerpt, encoding="utf-8")
     edit_rows(root, "sources", lambda rows: rows.append(source))
     edit_rows(root, "progress", lambda rows: rows.extend(figures or made))
-    return figures or made
 
 
 @pytest.mark.parametrize("guide", GUIDES)
