@@ -157,7 +157,7 @@ async function find(pagefind, query) {
 function namedFirst(results, query) {
   const key = text => text.toLowerCase().replace(/[\s\p{P}]/gu, "");
   const named = result => {
-    const title = (result.meta.title || "").replaceAll("\u200b", "");
+    const title = unspread(result.meta.title || "");
     return [title, title.replace(/\s*[(（].*[)）]\s*$/u, "")].some(name => key(name) === key(query));
   };
   return [...results.filter(named), ...results.filter(result => !named(result))];
