@@ -8,7 +8,7 @@ from functools import cached_property
 
 from scripts.package import DataPackage
 from scripts.standing import Standing
-from scripts.standing.records import standings
+from scripts.standing.records import figures_by_target, standings
 from scripts.standing.units import responsible, stated_lines
 from scripts.termforms import occurs
 
@@ -147,8 +147,7 @@ class Site:
 
     @cached_property
     def _observations_by_target(self) -> dict[str, list[dict]]:
-        dated = sorted(self.rows("progress"), key=lambda o: (o["as_of_date"], o["period_start_date"]))
-        return _grouped(dated, "target_id")
+        return figures_by_target({"progress": self.rows("progress")})
 
     def observations_of(self, target_id: str) -> list[dict]:
         """Published figures for a target, earliest first."""

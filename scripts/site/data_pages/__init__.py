@@ -42,15 +42,15 @@ def row_count(records: list, lang: str) -> str:
     return t("one_row", lang) if len(records) == 1 else t("rows", lang, count=len(records))
 
 
-def resource_files(package: DataPackage, lang: str) -> list[tuple[str, str]]:
-    """(path inside the release folder, description) for each resource's CSV and JSON, the derived tables',
-    then the source texts."""
+def resource_files(package: DataPackage, derived_tables: dict[str, list[dict]], lang: str) -> list[tuple[str, str]]:
+    """(path inside the release folder, description) for each resource's CSV and JSON, the derived tables'
+    (derived_tables: scripts/standing/derived.py's records), then the source texts."""
     files = []
     for name, records in package.records.items():
         rows = row_count(records, lang)
         files += [(layout.resource_file(name, "csv"), t("file_csv", lang, name=name, rows=rows)),
                   (layout.resource_file(name, "json"), t("file_json", lang, name=name, rows=rows))]
-    for name, records in derived.derived_records(package.records).items():
+    for name, records in derived_tables.items():
         rows = row_count(records, lang)
         files += [(layout.resource_file(name, kind, derived=True), t(DERIVED_WORDS[kind], lang, name=name, rows=rows))
                   for kind in ("csv", "json")]
@@ -126,6 +126,7 @@ def blocks(context: BuildContext, package: DataPackage, published: Published) ->
     """Placeholder name → its Markdown in a language, for the Data pages."""
     descriptor, site_url = package.descriptor, context.site_url
     version = descriptor["version"]
+    derived_tables = derived.derived_records(package.records)  # once, for both languages
     return {
         "version": lambda lang: version,
         "released": lambda lang: descriptor["created"][:10],
@@ -134,7 +135,7 @@ def blocks(context: BuildContext, package: DataPackage, published: Published) ->
         "unreleased": lambda lang: unreleased_notice(package, published, lang),
         "package-files": lambda lang: file_table([(path, t(key, lang)) for path, key in package_files(package)],
                                                  published, lang),
-        "resource-files": lambda lang: file_table(resource_files(package, lang), published, lang) + "\n\n"
+        "resource-files": lambda lang: file_table(resource_files(package, derived_tables, lang), published, lang) + "\n\n"
                                        + target_files(package, published, lang),
         "cite": lambda lang: citation_box(context, lang),
         "changelog": lambda lang: changelog(context.root, version, lang),
