@@ -14,7 +14,7 @@ from scripts.site import escape, sentences, site_map
 from scripts.site.data_pages.citation import read_citation
 from scripts.site.markdown import cell, written
 from scripts.site.model import Site
-from scripts.site.pages.targets import chinese_link
+from scripts.site.pages.targets import source_name
 from scripts.site.phrases import t
 
 # Official pages first, then a news outlet's own report, then reprints (where we read a copy).
@@ -29,13 +29,9 @@ def blocks(context: BuildContext, package: DataPackage, published: Published) ->
             "target-cite": lambda lang, target_id: citation(context, site, site.target[target_id], published, lang)}
 
 
-def page_of(target: dict) -> str:
-    return site_map.target_page(target)
-
-
 def release_link(target: dict, published: Published, path: str) -> str:
     """A link from the target's page to a file of the working tree's release (its own version, or the preview)."""
-    return site_map.link_from_page(page_of(target), site_map.download_path(published.current, path))
+    return site_map.link_from_page(site_map.target_page(target), site_map.download_path(published.current, path))
 
 
 def sources(site: Site, target: dict, published: Published, lang: str) -> str:
@@ -50,10 +46,7 @@ def sources(site: Site, target: dict, published: Published, lang: str) -> str:
 
 def source_entry(site: Site, source: dict, target: dict, published: Published, lang: str) -> str:
     anchor = f'<span id="source-{escape.attribute(source["source_id"])}"></span>'
-    page = chinese_link(source["url"], source["title"], lang) if source["title"] else \
-        escape.external_link(source["url"], source[f"description_{lang}"])
-    if source["title"] and lang == "en":  # a Chinese title, glossed with what the source is
-        page += f" \u2014 {cell(source['description_en'], lang)}"
+    page = source_name(source, lang)
     date = cell(source["published_date"], lang)
     excerpt = f"[{t('stored_excerpt', lang)}]({release_link(target, published, layout.source_path(source['excerpt_file']))})"
     if source["kind"] == "reprint":
@@ -83,7 +76,7 @@ def citation(context: BuildContext, site: Site, target: dict, published: Publish
     """The target's page, the release version and its date, in the form of the package's own citation."""
     cff, descriptor = read_citation(context.root), site.package.descriptor
     version = descriptor["version"] + (f"+{layout.UNRELEASED}" if published.unreleased else "")
-    page = site_map.page_in(lang, page_of(target))
+    page = site_map.page_in(lang, site_map.target_page(target))
     address = f"{context.site_url}{page}" if context.site_url else t("cite_page_path", lang, path=page)
     line = t("cite_target", lang, authors="; ".join(author_names(cff)), year=descriptor["created"][:4],
              headline=sentences.headline(target, lang), target_id=target["target_id"], title=cff["title"], version=version,

@@ -160,19 +160,22 @@ def observation_block(site: Site, known: Standing, observation: dict, lang: str)
     return f'<div class="observation" id="{anchor}">' + "".join(f"<p>{line}</p>" for line in lines if line) + "</div>"
 
 
-def source_line(site: Site, source: dict, lang: str) -> str:
+def source_name(source: dict, lang: str) -> str:
     """The page as a link named by its title as published (on English pages glossed by our description),
-    or by our description where it shows none; then its publisher, date and kind."""
-    if source["title"]:
-        name = chinese_link(source["url"], source["title"], lang)
-        gloss = f" \u2014 {cell(source['description_en'], lang)}" if lang == "en" else ""
-    else:
-        name, gloss = escape.external_link(source["url"], source[f"description_{lang}"]), ""
+    or by our description where it shows none."""
+    if not source["title"]:
+        return escape.external_link(source["url"], source[f"description_{lang}"])
+    gloss = f" \u2014 {cell(source['description_en'], lang)}" if lang == "en" else ""
+    return chinese_link(source["url"], source["title"], lang) + gloss
+
+
+def source_line(site: Site, source: dict, lang: str) -> str:
+    """The page as source_name() names it, then its publisher, date and kind."""
     details = [written(source["publisher"], lang), cell(source["published_date"], lang),
                cell(site.package.enum_label("sources", "kind", source["kind"], lang), lang)]
     if source["original_outlet"]:
         details.append(t("original_outlet", lang, outlet=written(source["original_outlet"], lang)))
-    return f"{name}{gloss} ({t('list_separator', lang).join(details)})"
+    return f"{source_name(source, lang)} ({t('list_separator', lang).join(details)})"
 
 
 def chinese_link(url: str, title: str, lang: str) -> str:
