@@ -77,11 +77,17 @@ def headline(target: dict, lang: str) -> str:
 
 def figure_words(observation: dict, lang: str) -> str:
     """76,800 enterprises on 2026-01-30 / 137 enterprises added in 2022: the figure with its kind and date(s)."""
-    figure, unit = amount(observation["value"], observation["comparator"], lang), unit_of(observation, lang)
-    if observation["figure_type"] == "new_in_period":
-        return t("added_in", lang, figure=figure, unit=unit,
-                 period=period(observation["period_start_date"], observation["as_of_date"], lang))
-    return t("level_on", lang, figure=figure, unit=unit, date=observation["as_of_date"])
+    start = observation["period_start_date"] if observation["figure_type"] == "new_in_period" else None
+    return dated_amount(observation["value"], observation["comparator"], start, observation["as_of_date"],
+                        unit_of(observation, lang), lang)
+
+
+def dated_amount(value, comparator: str, start: str | None, end: str, unit: str, lang: str) -> str:
+    """An amount added from start to end, or (start None) a level on end."""
+    figure = amount(value, comparator, lang)
+    if start is not None:
+        return t("added_in", lang, figure=figure, unit=unit, period=period(start, end, lang))
+    return t("level_on", lang, figure=figure, unit=unit, date=end)
 
 
 def qualifier(observation: dict, compared: bool, lang: str) -> str:
@@ -99,11 +105,8 @@ def searched(known: Standing, lang: str) -> str:
 
 def figure_text(figure: Figure, known: Standing, lang: str) -> str:
     """A compared figure (one published, or our sum) with its kind and date(s)."""
-    unit = unit_of(known.target, lang)
-    if figure.is_addition:
-        return t("added_in", lang, figure=amount(figure.value, figure.comparator, lang), unit=unit,
-                 period=period(figure.start, figure.end, lang))
-    return t("level_on", lang, figure=amount(figure.value, figure.comparator, lang), unit=unit, date=figure.end)
+    return dated_amount(figure.value, figure.comparator, figure.start if figure.is_addition else None, figure.end,
+                        unit_of(known.target, lang), lang)
 
 
 def share_text(known: Standing, lang: str) -> str:
