@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 
 from conftest import REPO
-from scripts.archive import write_release
 from scripts.package import LANGUAGES, load_package, read_table
 from scripts.site.model import Site
 from scripts.standing import derived
+from test_downloads import current
 
 NAME = "cq-sme-tiered-cultivation-2024"
 QUESTION = """
@@ -23,10 +23,9 @@ QUESTION = """
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("derived") / "release"
-    write_release(load_package(REPO), folder, None)
-    return folder
+def release(staged_docs):
+    """The working tree's release as the session's build wrote it (only read here)."""
+    return current(staged_docs)
 
 
 @pytest.fixture(scope="module")
