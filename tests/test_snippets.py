@@ -42,12 +42,12 @@ def page_snippets() -> list[tuple[str, int]]:
             for index in range(len(snippets(((REPO / "docs") / "data" / page).read_text(encoding="utf-8"), "python")))]
 
 
-def run(code: str, name: str, folder: Path, monkeypatch) -> str:
-    """What the snippet prints, run in folder as a reader would run it."""
+def run(code: str, name: str, folder: Path, monkeypatch, names: dict | None = None) -> str:
+    """What the snippet prints, run in folder as a reader would run it; the names it leaves go into `names`."""
     monkeypatch.chdir(folder)
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
-        exec(compile(code, name, "exec"), {"__name__": "__snippet__"})
+        exec(compile(code, name, "exec"), names if names is not None else {"__name__": "__snippet__"})
     return output.getvalue()
 
 
@@ -132,10 +132,8 @@ READER_TYPES = {
 
 def namespace(code: str, name: str, folder: Path, monkeypatch) -> dict:
     """The names a snippet leaves behind, run in folder (what it prints is dropped)."""
-    monkeypatch.chdir(folder)
     names = {"__name__": "__snippet__"}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(code, name, "exec"), names)
+    run(code, name, folder, monkeypatch, names)
     return names
 
 
