@@ -4,7 +4,6 @@ Cells are escaped here, once, by `cell()`; callers pass raw CSV values, or alrea
 Markdown wrapped in `Safe` (a link or an inline HTML element built from escaped parts).
 """
 import posixpath
-import re
 from pathlib import Path
 
 from scripts.package import VARIANT_SEPARATOR
@@ -41,12 +40,11 @@ def zh(value, lang: str) -> Safe:
     return written_in("zh", value, lang)
 
 
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def written(value, lang: str) -> Safe:
     """A name as its source writes it (a publisher, an outlet): marked Chinese on English pages where it is Chinese."""
-    return zh(value, lang) if HAN.search(str(value)) else Safe(cell(value, lang))
+    return zh(value, lang) if parts.HAN.search(str(value)) else Safe(cell(value, lang))
 
 
 def en(value, lang: str) -> Safe:

@@ -23,6 +23,7 @@ CHINESE, ENGLISH = "zh", "en"
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_MARKS = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # 、。〔〕《》（）：，…
+HAN = re.compile(f"[{_HAN}]")  # one Chinese character
 # Chinese characters, with the Chinese marks and digits between them, and digits attached on either side.
 CHINESE_RUN = re.compile(rf"[{_CJK_MARKS}]*[0-9.]*[{_HAN}](?:[{_HAN}{_CJK_MARKS}0-9.%]*[{_HAN}{_CJK_MARKS}])?[0-9]*")
 
