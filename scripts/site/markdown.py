@@ -40,8 +40,6 @@ def zh(value, lang: str) -> Safe:
     return written_in("zh", value, lang)
 
 
-
-
 def written(value, lang: str) -> Safe:
     """A name as its source writes it (a publisher, an outlet): marked Chinese on English pages where it is Chinese."""
     return zh(value, lang) if parts.HAN.search(str(value)) else Safe(cell(value, lang))
